@@ -1,0 +1,139 @@
+/**
+ * Configuration, resolved once at start-up: a flag wins over the environment, which wins over
+ * the default. Nothing else in the code reads process.env; it receives a `Config`.
+ */
+import path from 'node:path';
+import { JobsightError } from './errors.ts';
+
+/** Embedded PostgreSQL (PGlite) in a local folder. */
+export interface EmbeddedDatabaseConfig {
+  kind: 'embedded';
+  /** Jobsight's data folder; the database lives in `<dataDir>/pglite`. `memory://` keeps it in memory. */
+  dataDir: string;
+}
+
+/** A PostgreSQL server with pgvector, through a node-postgres Pool. */
+export interface ServerDatabaseConfig {
+  kind: 'server';
+  url: string;
+  pool: {
+    /** Most connections open at once (SQLAlchemy's pool_size + max_overflow). */
+    max: number;
+    /** Close a connection idle this long, in ms (0: never). */
+    idleTimeoutMillis: number;
+    /** Give up connecting after this long, in ms (0: wait forever). */
+    connectionTimeoutMillis: number;
+  };
+}
+
+export type DatabaseConfig = EmbeddedDatabaseConfig | ServerDatabaseConfig;
+
+export interface EmbedderConfig {
+  provider: 'hash';
+  dimensions: number;
+}
+
+export interface Config {
+  database: DatabaseConfig;
+  embedder: EmbedderConfig;
+}
+
+/** What the CLI (or a caller) may set explicitly; anything unset falls back to env, then defaults. */
+export interface ConfigOverrides {
+  dataDir?: string;
+  databaseUrl?: string;
+  poolMax?: number;
+  poolIdleTimeoutMs?: number;
+  poolConnectionTimeoutMs?: number;
+  embedder?: string;
+  dimensions?: number;
+}
+
+export const DEFAULTS = {
+  dataDir: '.jobsight',
+  poolMax: 10,
+  poolIdleTimeoutMs: 30_000,
+  poolConnectionTimeoutMs: 10_000,
+  embedder: 'hash',
+  dimensions: 384,
+} as const;
+
+/** The environment variables read, with what they set. */
+export const ENVIRONMENT = {
+  DATABASE_URL: 'PostgreSQL server URL; unset means the embedded database',
+  JOBSIGHT_DATA_DIR: `embedded database folder (default ${DEFAULTS.dataDir})`,
+  JOBSIGHT_POOL_MAX: `server connection pool size (default ${DEFAULTS.poolMax})`,
+  JOBSIGHT_POOL_IDLE_TIMEOUT_MS: `close idle pooled connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`,
+  JOBSIGHT_POOL_CONNECTION_TIMEOUT_MS: `give up connecting after ms (default ${DEFAULTS.poolConnectionTimeoutMs})`,
+  JOBSIGHT_EMBEDDER: `embedding provider (default ${DEFAULTS.embedder})`,
+  JOBSIGHT_EMBED_DIMENSIONS: `embedding dimensions (default ${DEFAULTS.dimensions})`,
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+function integerFrom(name: string, value: string | number | undefined, min: number, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new JobsightError(`${name} must be a whole number of at least ${min}, got "${value}"`);
+  }
+  return n;
+}
+
+/**
+ * @example
+ * resolveConfig({ dataDir: '/tmp/js' }, process.env)
+ * // { database: { kind: 'embedded', dataDir: '/tmp/js' }, embedder: { provider: 'hash', dimensions: 384 } }
+ */
+export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): Config {
+  const url = overrides.databaseUrl ?? (env.DATABASE_URL || undefined);
+  const database: DatabaseConfig = url
+    ? {
+        kind: 'server',
+        url,
+        pool: {
+          max: integerFrom('pool size (--pool-max, JOBSIGHT_POOL_MAX)', overrides.poolMax ?? env.JOBSIGHT_POOL_MAX, 1, DEFAULTS.poolMax),
+          idleTimeoutMillis: integerFrom(
+            'idle timeout (--pool-idle-timeout, JOBSIGHT_POOL_IDLE_TIMEOUT_MS)',
+            overrides.poolIdleTimeoutMs ?? env.JOBSIGHT_POOL_IDLE_TIMEOUT_MS,
+            0,
+            DEFAULTS.poolIdleTimeoutMs,
+          ),
+          connectionTimeoutMillis: integerFrom(
+            'connection timeout (--pool-connection-timeout, JOBSIGHT_POOL_CONNECTION_TIMEOUT_MS)',
+            overrides.poolConnectionTimeoutMs ?? env.JOBSIGHT_POOL_CONNECTION_TIMEOUT_MS,
+            0,
+            DEFAULTS.poolConnectionTimeoutMs,
+          ),
+        },
+      }
+    : { kind: 'embedded', dataDir: resolveDataDir(overrides.dataDir ?? env.JOBSIGHT_DATA_DIR ?? DEFAULTS.dataDir) };
+
+  const provider = overrides.embedder ?? env.JOBSIGHT_EMBEDDER ?? DEFAULTS.embedder;
+  if (provider !== 'hash') {
+    throw new JobsightError(`unknown embedder "${provider}"`, { hint: 'available embedders: hash' });
+  }
+  const dimensions = integerFrom(
+    'embedding dimensions (--dimensions, JOBSIGHT_EMBED_DIMENSIONS)',
+    overrides.dimensions ?? env.JOBSIGHT_EMBED_DIMENSIONS,
+    2,
+    DEFAULTS.dimensions,
+  );
+  return { database, embedder: { provider, dimensions } };
+}
+
+function resolveDataDir(dir: string): string {
+  return dir.startsWith('memory://') ? dir : path.resolve(dir);
+}
+
+/** The database's location for messages: the server URL without its password. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === 'embedded') return `embedded PGlite in ${config.dataDir}`;
+  try {
+    const u = new URL(config.url);
+    if (u.password) u.password = '***';
+    return `PostgreSQL server ${u.toString()}`;
+  } catch {
+    return 'PostgreSQL server (DATABASE_URL is not a valid URL)';
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { drizzle } from 'drizzle-orm/pglite';
+import { JobsightError } from '../errors.ts';
+import type { EmbeddedDatabaseConfig } from '../config.ts';
+import type { Database, Db } from './database.ts';
+import * as schema from './schema.ts';
+
+/** Where PGlite keeps its files inside Jobsight's data folder (room beside it for other state). */
+export function pgliteDataDir(dataDir: string): string {
+  return dataDir.startsWith('memory://') ? dataDir : path.join(dataDir, 'pglite');
+}
+
+/**
+ * Opens (creating on first use) the embedded database. pgvector is loaded on every open:
+ * a PGlite reopened without `extensions: { vector }` fails on every vector column.
+ */
+export async function openPglite(
+  config: EmbeddedDatabaseConfig,
+  options: { /** Start from a dump (`dumpDataDir`) instead of an empty cluster: tests use it to skip initdb. */ loadDataDir?: Blob } = {},
+): Promise<Database & { dump(): Promise<Blob> }> {
+  const dir = pgliteDataDir(config.dataDir);
+  if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir: dir, extensions: { vector }, loadDataDir: options.loadDataDir });
+  } catch (cause) {
+    throw new JobsightError(`cannot open the embedded database in ${dir}: ${(cause as Error).message}`, {
+      hint: 'Is another jobsight process using this folder? Use --data-dir for a separate database.',
+      cause,
+    });
+  }
+  const db = drizzle({ client, schema }) as unknown as Db;
+  let closed = false;
+  const database = {
+    engine: 'pglite' as const,
+    db,
+    location: `embedded PGlite in ${dir}`,
+    dump: () => client.dumpDataDir('none') as Promise<Blob>,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+  return database;
+}

@@ -1,0 +1,47 @@
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
+import { JobsightError } from '../errors.ts';
+import type { Database, Db } from './database.ts';
+import * as schema from './schema.ts';
+
+// node-postgres returns int8 and numeric as strings by default; ids fit a JS number
+// (identity columns stay far below 2^53), so parse int8 once here for both engines to agree.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+/** Opens a pooled connection to a PostgreSQL server and checks that it answers. */
+export async function openPostgres(config: ServerDatabaseConfig): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.pool.max,
+    idleTimeoutMillis: config.pool.idleTimeoutMillis,
+    connectionTimeoutMillis: config.pool.connectionTimeoutMillis,
+    application_name: 'jobsight',
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const location = describeDatabase(config);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new JobsightError(`cannot connect to ${location}: ${(cause as Error).message}`, {
+      hint: 'Check that the server runs and DATABASE_URL is right (postgres://user:password@host:5432/dbname).',
+      cause,
+    });
+  }
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  let closed = false;
+  const database: Database = {
+    engine: 'postgres',
+    db,
+    location,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+  return database;
+}

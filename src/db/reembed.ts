@@ -1,0 +1,98 @@
+/**
+ * `jobsight db reembed`: moves a database to another embedder (or fills embeddings that are
+ * missing). Resumable: each batch is its own transaction and only rows without an embedding
+ * are picked, so running it again after an interruption finishes the job.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Embedder } from '../embed/embedder.ts';
+import { embeddingText } from '../jobs/derived.ts';
+import { queryRows, type Db, type Tx } from './database.ts';
+import { readEmbedderRecord, retypeEmbeddingColumn, writeEmbedderRecord } from './embedder-record.ts';
+import { settings } from './schema.ts';
+
+// Vector index definitions dropped for the re-embed, kept in the database so that an
+// interrupted run still recreates them when it is resumed.
+const PENDING_INDEXES_KEY = 'reembed_pending_indexes';
+
+export interface ReembedProgress {
+  done: number;
+  total: number;
+}
+
+export interface ReembedResult {
+  from: string | null;
+  to: string;
+  reembedded: number;
+  indexesRebuilt: string[];
+}
+
+async function vectorIndexDefinitions(db: Db | Tx): Promise<{ name: string; definition: string }[]> {
+  return queryRows(
+    db,
+    sql`select i.relname as name, pg_get_indexdef(i.oid) as definition
+        from pg_index x join pg_class i on i.oid = x.indexrelid join pg_am am on am.oid = i.relam
+        where x.indrelid = 'jobs'::regclass and am.amname in ('hnsw', 'ivfflat')`,
+  );
+}
+
+export async function reembedAll(
+  db: Db,
+  embedder: Embedder,
+  options: { batchSize?: number; onProgress?: (p: ReembedProgress) => void } = {},
+): Promise<ReembedResult> {
+  const batchSize = options.batchSize ?? 500;
+  const recorded = await readEmbedderRecord(db);
+  const switching = !recorded || recorded.name !== embedder.name || recorded.dimensions !== embedder.dimensions;
+  if (switching) {
+    await db.transaction(async (tx) => {
+      const indexes = await vectorIndexDefinitions(tx);
+      if (indexes.length > 0) {
+        await tx
+          .insert(settings)
+          .values({ key: PENDING_INDEXES_KEY, value: indexes })
+          .onConflictDoUpdate({ target: settings.key, set: { value: indexes } });
+        for (const index of indexes) await tx.execute(sql`drop index ${sql.identifier(index.name)}`);
+      }
+      await retypeEmbeddingColumn(tx, embedder.dimensions);
+      await writeEmbedderRecord(tx, embedder);
+    });
+  }
+
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from jobs where embedding is null`,
+  );
+  let done = 0;
+  options.onProgress?.({ done, total });
+  for (;;) {
+    const rows = await queryRows<{ id: number; title: string; company: string | null; city: string | null; region: string | null; country: string | null; description: string }>(
+      db,
+      sql`select j.id, j.title, c.name as company, j.city, j.region, j.country, j.description
+          from jobs j left join companies c on c.id = j.company_id
+          where j.embedding is null order by j.id limit ${batchSize}`,
+    );
+    if (rows.length === 0) break;
+    const vectors = await embedder.embed(rows.map(embeddingText));
+    await db.execute(
+      sql`update jobs set embedding = v.embedding::vector
+          from unnest(${sql.param(rows.map((r) => r.id))}::bigint[], ${sql.param(vectors.map((v) => `[${v.join(',')}]`))}::text[]) as v(id, embedding)
+          where jobs.id = v.id`,
+    );
+    done += rows.length;
+    options.onProgress?.({ done, total });
+  }
+
+  const [pending] = await db.select().from(settings).where(eq(settings.key, PENDING_INDEXES_KEY));
+  const rebuilt: string[] = [];
+  for (const index of (pending?.value as { name: string; definition: string }[] | undefined) ?? []) {
+    await db.execute(sql.raw(index.definition));
+    rebuilt.push(index.name);
+  }
+  if (pending) await db.delete(settings).where(eq(settings.key, PENDING_INDEXES_KEY));
+  return {
+    from: recorded ? `${recorded.name} (${recorded.dimensions})` : null,
+    to: `${embedder.name} (${embedder.dimensions})`,
+    reembedded: done,
+    indexesRebuilt: rebuilt,
+  };
+}

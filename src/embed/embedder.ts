@@ -1,0 +1,17 @@
+/**
+ * Turns texts into fixed-length vectors. Every provider (the built-in hashing embedder, HTTP
+ * providers) implements this; the database records `name` and `dimensions` so that vectors
+ * from different embedders are never compared.
+ *
+ * @example
+ * const [v] = await embedder.embed(['senior data engineer, London']);
+ * v.length === embedder.dimensions;
+ */
+export interface Embedder {
+  /** Stable identifier, including anything that changes the vectors (e.g. `hash-ngram-v1`). */
+  readonly name: string;
+  /** Length of every vector returned. */
+  readonly dimensions: number;
+  /** Embeds a batch; returns one L2-normalised vector per text, in input order. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db, type Tx } from '../db/database.ts';
+
+// Legal forms that do not distinguish one employer from another ("Acme Inc." is "Acme").
+const LEGAL_SUFFIX = /\b(incorporated|inc|llc|llp|ltd|limited|plc|corp|corporation|co|gmbh|ag|sa|pty|pvt)\b\.?$/;
+
+/**
+ * The identity of a company name: case, accents, punctuation and a trailing legal form removed.
+ *
+ * @example normalizeCompanyName('Acme, Inc.') === normalizeCompanyName('ACME inc') // 'acme'
+ */
+export function normalizeCompanyName(name: string): string {
+  let s = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\./g, '') // "S.A." is "SA", not "S A"
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    const stripped = s.replace(LEGAL_SUFFIX, '').trim();
+    if (stripped) s = stripped;
+  }
+  return s;
+}
+
+/**
+ * Upserts companies by normalised name and returns each given name's id. Safe under concurrent
+ * writers: ON CONFLICT makes a second inserter wait for the first and reuse its row.
+ */
+export async function upsertCompanies(db: Db | Tx, names: readonly string[]): Promise<Map<string, number>> {
+  const byKey = new Map<string, string>();
+  for (const name of names) {
+    const key = normalizeCompanyName(name);
+    if (key && !byKey.has(key)) byKey.set(key, name.trim());
+  }
+  const ids = new Map<string, number>();
+  if (byKey.size === 0) return ids;
+  // Sorted keys lock rows in the same order in every transaction, so concurrent batches cannot deadlock.
+  const keys = [...byKey.keys()].sort();
+  const rows = await queryRows<{ id: number; key: string }>(
+    db,
+    sql`insert into companies (name, normalized_name)
+        select * from unnest(${sql.param(keys.map((k) => byKey.get(k)!))}::text[], ${sql.param(keys)}::text[])
+        on conflict (normalized_name) do update set normalized_name = excluded.normalized_name
+        returning id, normalized_name as key`,
+  );
+  const idByKey = new Map(rows.map((r) => [r.key, Number(r.id)]));
+  for (const name of names) {
+    const id = idByKey.get(normalizeCompanyName(name));
+    if (id !== undefined) ids.set(name, id);
+  }
+  return ids;
+}

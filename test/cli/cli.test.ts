@@ -1,0 +1,110 @@
+/**
+ * The `jobsight` command as a user runs it (a child process), on a fresh embedded database and,
+ * with DATABASE_URL, on a server database of its own.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgvectorProblem } from '../../src/db/setup.ts';
+import { ENGINES, openTestDatabase, SERVER_URL } from '../helpers/engines.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/jobsight.js');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
+  const skip = engine === 'server' && !SERVER_URL;
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+
+  async function jobsight(...args: string[]): Promise<Result> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  }
+
+  beforeAll(async () => {
+    if (skip) return;
+    const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete base.DATABASE_URL;
+    if (engine === 'pglite') {
+      const dir = await mkdtemp(path.join(tmpdir(), 'jobsight-cli-'));
+      env = { ...base, JOBSIGHT_DATA_DIR: dir };
+      cleanup = () => rm(dir, { recursive: true, force: true });
+    } else {
+      // A bare server database: the first command must set it up by itself.
+      const database = await openTestDatabase('server', { initialized: false });
+      env = { ...base, DATABASE_URL: database.location.replace(/^PostgreSQL server /, '') };
+      cleanup = () => database.close();
+    }
+  });
+  afterAll(async () => cleanup?.());
+
+  it.skipIf(skip)('adds, gets, updates, lists and deletes a job, with --json', async () => {
+    const added = await jobsight('jobs', 'add', '--title', 'Data Analyst', '--company', 'Acme Ltd', '--country', 'GB',
+      '--salary-min', '30000', '--salary-max', '40000', '--salary-currency', 'GBP', '--salary-period', 'year', '--skills', 'SQL, Excel', '--json');
+    expect(added.stderr).toBe('');
+    const job = JSON.parse(added.stdout) as { id: number; skills: string[]; salaryAnnualMax: number };
+    expect(job).toMatchObject({ skills: ['Excel', 'SQL'], salaryAnnualMax: 40000 });
+
+    const got = await jobsight('jobs', 'get', String(job.id));
+    expect(got.stdout).toMatch(/title:\s+Data Analyst/);
+    expect(got.stdout).toMatch(/company:\s+Acme Ltd/);
+
+    const updated = await jobsight('--json', 'jobs', 'update', String(job.id), '--title', 'Senior Data Analyst', '--clear', 'country');
+    expect(JSON.parse(updated.stdout)).toMatchObject({ title: 'Senior Data Analyst', country: null });
+
+    const listed = JSON.parse((await jobsight('jobs', 'list', '--json')).stdout) as { title: string }[];
+    expect(listed.map((j) => j.title)).toContain('Senior Data Analyst');
+
+    expect((await jobsight('jobs', 'delete', String(job.id))).stdout).toMatch(`deleted job ${job.id}`);
+    const missing = await jobsight('jobs', 'get', String(job.id));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(`error: no job with id ${job.id}`);
+  });
+
+  it.skipIf(skip)('reports migrations and versions', async () => {
+    const status = JSON.parse((await jobsight('db', 'status', '--json')).stdout) as { name: string; appliedAt: string | null }[];
+    expect(status.length).toBeGreaterThanOrEqual(2);
+    expect(status.every((m) => m.appliedAt)).toBe(true);
+    const info = await jobsight('db', 'info');
+    expect(info.stdout).toMatch(/pgvector:\s+0\.[89]\.\d+ \(installed\)/);
+    expect(info.stdout).toMatch(/embedder:\s+hash-ngram-v1, 384 dimensions/);
+  });
+
+  it.skipIf(skip)('turns bad input into one clear line and a hint, never a stack trace', async () => {
+    const badId = await jobsight('jobs', 'get', 'abc');
+    expect(badId.code).not.toBe(0);
+    expect(badId.stderr).toMatch(/job id takes a whole number/);
+    const invalid = await jobsight('jobs', 'add', '--title', 'X', '--salary-min', '50', '--salary-max', '10');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/invalid job: salaryMin: salaryMin must not exceed salaryMax/);
+    const mismatch = await jobsight('--dimensions', '128', 'jobs', 'list');
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stderr).toMatch(/active embedder is hash-ngram-v1 \(128 dimensions\)/);
+    expect(mismatch.stderr).toMatch(/hint: .*jobsight db reembed/);
+    for (const r of [badId, invalid, mismatch]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a server without pgvector', () => {
+  it('is told how to get it', () => {
+    const problem = pgvectorProblem({ available: null, installed: null });
+    expect(problem?.message).toBe('the pgvector extension is not available on this PostgreSQL server');
+    expect(problem?.hint).toMatch(/pgvector\/pgvector Docker image.*postgresql-<major>-pgvector.*scripts\/install-pgvector\.sh/);
+    expect(pgvectorProblem({ available: '0.6.2', installed: '0.6.2' })?.message).toMatch(/0\.6\.2 is too old/);
+    expect(pgvectorProblem({ available: '0.8.0', installed: null })).toBeUndefined();
+  });
+});
