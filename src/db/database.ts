@@ -16,8 +16,26 @@ export interface Database {
   readonly db: Db;
   /** Where the database is, safe to print (no password). */
   readonly location: string;
+  /**
+   * Runs `fn` in one transaction on one connection, with `copy` loading a binary COPY payload
+   * (see db/binary-copy.ts) into a table inside that same transaction. Used for bulk loads.
+   */
+  bulkTransaction<T>(fn: (tx: Db, copy: CopyInto) => Promise<T>): Promise<T>;
   /** Releases the engine (closes PGlite, ends the pool). Idempotent. */
   close(): Promise<void>;
+}
+
+/** Loads a binary COPY payload into `table (columns)`; names must be plain SQL identifiers. */
+export type CopyInto = (table: string, columns: readonly string[], payload: Buffer) => Promise<void>;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** The COPY statement for `table (columns)`, refusing anything that is not a plain identifier. */
+export function copyStatement(table: string, columns: readonly string[], source: string): string {
+  for (const name of [table, ...columns]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${JSON.stringify(name)}`);
+  }
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT binary)`;
 }
 
 /** Rows of a raw SQL statement, whichever driver ran it. */

@@ -5,7 +5,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
 import { JobsightError } from '../errors.ts';
 import type { EmbeddedDatabaseConfig } from '../config.ts';
-import type { Database, Db } from './database.ts';
+import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
 
 /** Where PGlite keeps its files inside Jobsight's data folder (room beside it for other state). */
@@ -34,10 +34,18 @@ export async function openPglite(
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   let closed = false;
-  const database = {
-    engine: 'pglite' as const,
+  const database: Database & { dump(): Promise<Blob> } = {
+    engine: 'pglite',
     db,
     location: `embedded PGlite in ${dir}`,
+    bulkTransaction: (fn) =>
+      client.transaction(async (t) => {
+        // Drizzle over the transaction handle: every statement runs inside this transaction.
+        const tx = drizzle({ client: t as unknown as PGlite, schema }) as unknown as Db;
+        return fn(tx, async (table, columns, payload) => {
+          await t.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([payload]) });
+        });
+      }),
     dump: () => client.dumpDataDir('none') as Promise<Blob>,
     async close() {
       if (closed) return;

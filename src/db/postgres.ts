@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
 import { JobsightError } from '../errors.ts';
-import type { Database, Db } from './database.ts';
+import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
 
 // node-postgres returns int8 and numeric as strings by default; ids fit a JS number
@@ -37,6 +40,23 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
     engine: 'postgres',
     db,
     location,
+    async bulkTransaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const tx = drizzle({ client, schema }) as unknown as Db;
+        const result = await fn(tx, async (table, columns, payload) => {
+          await pipeline(Readable.from([payload]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+        });
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -3,16 +3,12 @@
  * missing). Resumable: each batch is its own transaction and only rows without an embedding
  * are picked, so running it again after an interruption finishes the job.
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Embedder } from '../embed/embedder.ts';
 import { embeddingText } from '../jobs/derived.ts';
-import { queryRows, type Db, type Tx } from './database.ts';
+import { queryRows, type Db } from './database.ts';
 import { readEmbedderRecord, retypeEmbeddingColumn, writeEmbedderRecord } from './embedder-record.ts';
-import { settings } from './schema.ts';
-
-// Vector index definitions dropped for the re-embed, kept in the database so that an
-// interrupted run still recreates them when it is resumed.
-const PENDING_INDEXES_KEY = 'reembed_pending_indexes';
+import { dropVectorIndexes, restoreVectorIndexes } from './vector-indexes.ts';
 
 export interface ReembedProgress {
   done: number;
@@ -26,15 +22,6 @@ export interface ReembedResult {
   indexesRebuilt: string[];
 }
 
-async function vectorIndexDefinitions(db: Db | Tx): Promise<{ name: string; definition: string }[]> {
-  return queryRows(
-    db,
-    sql`select i.relname as name, pg_get_indexdef(i.oid) as definition
-        from pg_index x join pg_class i on i.oid = x.indexrelid join pg_am am on am.oid = i.relam
-        where x.indrelid = 'jobs'::regclass and am.amname in ('hnsw', 'ivfflat')`,
-  );
-}
-
 export async function reembedAll(
   db: Db,
   embedder: Embedder,
@@ -45,14 +32,7 @@ export async function reembedAll(
   const switching = !recorded || recorded.name !== embedder.name || recorded.dimensions !== embedder.dimensions;
   if (switching) {
     await db.transaction(async (tx) => {
-      const indexes = await vectorIndexDefinitions(tx);
-      if (indexes.length > 0) {
-        await tx
-          .insert(settings)
-          .values({ key: PENDING_INDEXES_KEY, value: indexes })
-          .onConflictDoUpdate({ target: settings.key, set: { value: indexes } });
-        for (const index of indexes) await tx.execute(sql`drop index ${sql.identifier(index.name)}`);
-      }
+      await dropVectorIndexes(tx);
       await retypeEmbeddingColumn(tx, embedder.dimensions);
       await writeEmbedderRecord(tx, embedder);
     });
@@ -82,13 +62,7 @@ export async function reembedAll(
     options.onProgress?.({ done, total });
   }
 
-  const [pending] = await db.select().from(settings).where(eq(settings.key, PENDING_INDEXES_KEY));
-  const rebuilt: string[] = [];
-  for (const index of (pending?.value as { name: string; definition: string }[] | undefined) ?? []) {
-    await db.execute(sql.raw(index.definition));
-    rebuilt.push(index.name);
-  }
-  if (pending) await db.delete(settings).where(eq(settings.key, PENDING_INDEXES_KEY));
+  const rebuilt = await restoreVectorIndexes(db);
   return {
     from: recorded ? `${recorded.name} (${recorded.dimensions})` : null,
     to: `${embedder.name} (${embedder.dimensions})`,

@@ -1,0 +1,141 @@
+/**
+ * Opening an input file: the checks a person needs a clear message for (missing file, folder,
+ * no permission, broken gzip), transparent gzip, and the first bytes for format sniffing.
+ * Readers never touch the file system themselves; they receive a `SourceInput`, which tests
+ * build from inline text.
+ */
+import fs from 'node:fs';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { JobsightError } from '../../errors.ts';
+import type { RecordOrigin } from '../raw-posting.ts';
+
+/** One record as a reader found it: CSV gives `Record<string, string>`, JSON gives parsed objects. */
+export type SourceRecord = Record<string, unknown>;
+
+/** What every reader yields: a record with its origin, or a per-record problem that must not stop the file. */
+export type SourceItem =
+  | { kind: 'record'; record: SourceRecord; origin: RecordOrigin }
+  | { kind: 'error'; origin: RecordOrigin; reason: string };
+
+/** A readable input: its name (for origins), its first bytes, and a way to (re)open it. */
+export interface SourceInput {
+  /** The path as the user gave it; it appears in every origin. */
+  file: string;
+  /** Up to `HEAD_BYTES` of the decompressed content, for sniffing; never the whole file. */
+  head: Buffer;
+  /** A fresh stream of the decompressed bytes. The JSON reader may open twice (see json.ts). */
+  open(): Readable;
+}
+
+/**
+ * How much of a file format sniffing sees. 64 KiB holds the header and several rows of any CSV
+ * we have met, and several NHS JSON-LD lines (about 4 KiB each), while staying cheap to read.
+ */
+export const HEAD_BYTES = 64 * 1024;
+
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+/** True when the bytes start with the gzip magic number (1f 8b), whatever the file is called. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+
+/**
+ * Checks that `file` can be read and returns a `SourceInput` for it, gunzipping when the content
+ * is gzip (by magic number, so `jobs.csv.gz` and a gzipped `jobs.csv` both work).
+ *
+ * @example
+ *   const source = await openSource('../shared/data/glassdoor-ds-2020/glassdoor_jobs.csv');
+ *   source.head.subarray(0, 10).toString(); // ',Job Title'
+ */
+export async function openSource(file: string): Promise<SourceInput> {
+  await checkReadable(file);
+  const gzip = isGzip(await readBytes(file, GZIP_MAGIC.length));
+  const open = (): Readable => {
+    const raw = fs.createReadStream(file);
+    return gzip ? pipeline(raw, zlib.createGunzip(), () => {}) : raw;
+  };
+  let head: Buffer;
+  try {
+    head = await readHead(open());
+  } catch (error) {
+    throw inputError(file, error);
+  }
+  return { file, head, open };
+}
+
+/**
+ * Wraps a failure while streaming `file` (I/O, a truncated or corrupt gzip) in an error that
+ * names the file and says what to do. Parse problems inside records never come here.
+ */
+export function inputError(file: string, error: unknown): JobsightError {
+  if (error instanceof JobsightError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new JobsightError(`${file}: the gzip data is damaged (${message})`, {
+      hint: 'Check that the download finished (gzip -t FILE), or ingest the uncompressed file.',
+      cause: error,
+    });
+  }
+  return new JobsightError(`${file}: reading failed: ${message}`, {
+    hint: 'Check that the file is complete and readable, then run the command again.',
+    cause: error,
+  });
+}
+
+async function checkReadable(file: string): Promise<void> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+    await fs.promises.access(file, fs.constants.R_OK);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') {
+      throw new JobsightError(`${file}: no such file`, {
+        hint: `Check the path; relative paths start from ${process.cwd()}.`,
+        cause: error,
+      });
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new JobsightError(`${file}: no permission to read this file`, {
+        hint: 'Make the file readable (chmod +r) or copy it somewhere you can read.',
+        cause: error,
+      });
+    }
+    throw inputError(file, error);
+  }
+  if (stat.isDirectory()) {
+    throw new JobsightError(`${file}: is a folder, not a file`, {
+      hint: 'Name the files inside it, e.g. `jobsight ingest data/*.csv`.',
+    });
+  }
+}
+
+async function readBytes(file: string, count: number): Promise<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first `HEAD_BYTES` of a stream; the stream is closed afterwards. */
+async function readHead(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= HEAD_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+}
