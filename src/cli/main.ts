@@ -7,6 +7,7 @@ import { DEFAULTS, ENVIRONMENT } from '../config.ts';
 import { causeMessage, JobsightError } from '../errors.ts';
 import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
+import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { positiveInt, nonNegativeInt } from './parse.ts';
 
@@ -42,7 +43,7 @@ const program = new Command('jobsight')
   .showHelpAfterError()
   .exitOverride();
 
-program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand());
+program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand()).addCommand(ingestCommand());
 
 try {
   await program.parseAsync(process.argv);

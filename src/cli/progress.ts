@@ -2,7 +2,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `done` of `total` units of work (rows, or bytes of input); `rows` processed so far, for the rate. */
+  update(done: number, total: number, rows?: number): void;
   stop(): void;
 }
 
@@ -10,7 +11,7 @@ export function createProgress(label: string, quiet = false): Progress {
   if (quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} rows/s | ETA {eta_formatted}`,
+      format: `${label} [{bar}] {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`,
       stream: process.stderr,
       hideCursor: true,
     },
@@ -19,14 +20,14 @@ export function createProgress(label: string, quiet = false): Progress {
   const started = Date.now();
   let running = false;
   return {
-    update(done, total) {
-      const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+    update(done, total, rows = done) {
+      const rate = Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001));
       if (!running) {
-        bar.start(total, done, { rate });
+        bar.start(total, done, { rate, rows });
         running = true;
       } else {
         bar.setTotal(total);
-        bar.update(done, { rate });
+        bar.update(done, { rate, rows });
       }
     },
     stop() {

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
   date,
@@ -67,7 +68,13 @@ export const jobs = pgTable(
     salaryPeriod: text('salary_period'),
     salaryAnnualMin: money('salary_annual_min'),
     salaryAnnualMax: money('salary_annual_max'),
+    /** The salary as the source wrote it ("$53K-$91K (Glassdoor est.)"), kept for checking by hand. */
+    salaryText: text('salary_text'),
+    /** Why the salary was judged implausible and kept out of the annualised columns. */
+    salaryFlag: text('salary_flag'),
     postedAt: date('posted_at'),
+    /** True when posted_at was worked out from relative text such as "30+ days ago". */
+    postedApproximate: boolean('posted_approximate').notNull().default(false),
     expiresAt: date('expires_at'),
     url: text('url'),
     /** sha256 of the embedded text: detects exact duplicates and unchanged re-imports. */

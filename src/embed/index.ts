@@ -1,34 +1,55 @@
 /**
- * The one place that turns embedder configuration into an `Embedder`. Only the built-in hashing
- * embedder exists today; an HTTP provider will be another case of the switch.
+ * The one place that turns embedder configuration into an `Embedder`: the built-in hashing
+ * embedder, or an OpenAI-compatible HTTP provider.
  */
 import type { Embedder } from './embedder.ts';
 import { JobsightError } from '../errors.ts';
 import { HashingEmbedder } from './hashing-embedder.ts';
+import { OpenAICompatibleEmbedder, type OpenAICompatibleOptions } from './openai-compatible.ts';
 
 export type { Embedder } from './embedder.ts';
 
-/** Which embedder to build; `config.ts`'s resolved `EmbedderConfig` fits this shape. */
-export interface EmbedderSettings {
-  /** `hash`: offline feature hashing (`hash-ngram-v1`), no model or network needed. */
+/** `hash`: offline feature hashing (`hash-ngram-v1`), no model or network needed. */
+export interface HashEmbedderSettings {
   provider: 'hash';
   /** Vector length, 2 to 16,000 (default 384). */
   dimensions?: number;
 }
 
 /**
+ * `openai`: any server with OpenAI's `POST /embeddings` (OpenAI, Azure OpenAI, Ollama's /v1,
+ * vLLM, TEI, LM Studio). The options are documented on `OpenAICompatibleOptions`.
+ */
+export interface OpenAIEmbedderSettings
+  extends Pick<OpenAICompatibleOptions, 'baseUrl' | 'model' | 'apiKey' | 'dimensions' | 'azureApiVersion'>,
+    Partial<Pick<OpenAICompatibleOptions, 'sendDimensions' | 'batchSize' | 'concurrency' | 'maxRetries' | 'timeoutMs'>> {
+  provider: 'openai';
+}
+
+/** Which embedder to build; `config.ts`'s resolved `EmbedderConfig` fits this shape. */
+export type EmbedderSettings = HashEmbedderSettings | OpenAIEmbedderSettings;
+
+/**
  * @example
  * const embedder = createEmbedder({ provider: 'hash', dimensions: 384 });
  * embedder.name // 'hash-ngram-v1'
+ * createEmbedder({ provider: 'openai', baseUrl: 'http://localhost:11434/v1', model: 'nomic-embed-text', dimensions: 768 })
+ *   .name // 'openai:nomic-embed-text'
  */
 export function createEmbedder(config: EmbedderSettings): Embedder {
   switch (config.provider) {
     case 'hash':
       return new HashingEmbedder({ dimensions: config.dimensions });
+    case 'openai': {
+      const { provider: _provider, ...options } = config;
+      return new OpenAICompatibleEmbedder(options);
+    }
     default: {
       // Unreachable from TypeScript; guards configuration built by hand in JavaScript.
-      const provider: never = config.provider;
-      throw new JobsightError(`unknown embedder "${String(provider)}"`, { hint: 'available embedders: hash' });
+      const provider: never = config;
+      throw new JobsightError(`unknown embedder "${String((provider as { provider: unknown }).provider)}"`, {
+        hint: 'available embedders: hash, openai',
+      });
     }
   }
 }

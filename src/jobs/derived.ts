@@ -22,8 +22,14 @@ export function contentHash(job: EmbeddedFields): string {
 }
 
 /**
- * Working time per pay period in a year, for comparing hourly and yearly pay: 37.5 hours a
- * week and 52 weeks (1,950 hours); 230 working days (260 weekdays less holidays).
+ * Pay periods per year, for comparing hourly, daily and yearly pay.
+ *
+ * - hour 1,950: 37.5 hours a week (the NHS and most UK full-time contracts) for 52 paid weeks.
+ *   The US convention is 2,080 (40 × 52); one factor for every source keeps figures comparable
+ *   and the two differ by 6 %, less than the spread of any posted range.
+ * - day 230: day rates are contractors' and locums' rates, not paid for holidays and bank
+ *   holidays: 52 weeks × 5 days minus about 30 days off.
+ * - week 52, month 12: by definition.
  */
 export const PERIODS_PER_YEAR: Record<SalaryPeriod, number> = {
   hour: 1950,

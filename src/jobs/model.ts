@@ -52,7 +52,13 @@ export const JobInput = z
       .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or GBP')
       .optional(),
     salaryPeriod: z.enum(SALARY_PERIODS).optional(),
+    /** The salary as the source wrote it, for reference. */
+    salaryText: z.string().max(500).optional(),
+    /** Set by importers when the salary is implausible: it is stored but not annualised. */
+    salaryFlag: z.string().max(500).optional(),
     postedAt: isoDate.optional(),
+    /** postedAt was derived from relative text ("30+ days ago"). */
+    postedApproximate: z.boolean().optional(),
     expiresAt: isoDate.optional(),
     url: z.url().max(2000).optional(),
     /** Canonical skill names; stored in skills/job_skills. */
@@ -85,7 +91,10 @@ export interface Job {
   salaryPeriod: SalaryPeriod | null;
   salaryAnnualMin: number | null;
   salaryAnnualMax: number | null;
+  salaryText: string | null;
+  salaryFlag: string | null;
   postedAt: string | null;
+  postedApproximate: boolean;
   expiresAt: string | null;
   url: string | null;
   contentHash: string;

@@ -138,6 +138,6 @@ describe('createEmbedder', () => {
   });
 
   it('rejects an unknown provider coming from untyped configuration', () => {
-    expect(() => createEmbedder({ provider: 'openai' } as never)).toThrow('unknown embedder "openai"');
+    expect(() => createEmbedder({ provider: 'cohere' } as never)).toThrow('unknown embedder "cohere"');
   });
 });

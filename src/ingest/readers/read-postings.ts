@@ -19,6 +19,8 @@ export interface ReadOptions {
   mapping?: FieldMapping;
   /** CSV/TSV field delimiter; sniffed from the header line when absent. */
   delimiter?: string;
+  /** Called once the file is open, with a way to follow progress through it (for a progress bar). */
+  onOpen?: (progress: { size: number; bytesRead: () => number }) => void;
 }
 
 export type PostingItem =
@@ -41,6 +43,7 @@ export async function* readPostings(file: string, options: ReadOptions = {}): As
   const mapping = checkMapping(options.mapping ?? {}, 'mapping');
   const source = await openSource(file);
   const format = detectFormat(file, source.head, options.format === undefined ? undefined : checkFormat(options.format));
+  options.onOpen?.({ size: source.size ?? 0, bytesRead: () => source.bytesRead?.() ?? 0 });
   const toPosting = createRecordMapper(mapping, { requireColumns: isTable(format), file });
   try {
     for await (const item of readItems(source, format, options)) {

@@ -26,6 +26,9 @@ export interface SourceInput {
   head: Buffer;
   /** A fresh stream of the decompressed bytes. The JSON reader may open twice (see json.ts). */
   open(): Readable;
+  /** The file's size on disk (compressed, for gzip), and how much of it the last opened stream has read. */
+  size?: number;
+  bytesRead?(): number;
 }
 
 /**
@@ -50,10 +53,12 @@ export function isGzip(bytes: Uint8Array): boolean {
  *   source.head.subarray(0, 10).toString(); // ',Job Title'
  */
 export async function openSource(file: string): Promise<SourceInput> {
-  await checkReadable(file);
+  const size = await checkReadable(file);
   const gzip = isGzip(await readBytes(file, GZIP_MAGIC.length));
+  let current: fs.ReadStream | undefined;
   const open = (): Readable => {
     const raw = fs.createReadStream(file);
+    current = raw;
     return gzip ? pipeline(raw, zlib.createGunzip(), () => {}) : raw;
   };
   let head: Buffer;
@@ -62,7 +67,7 @@ export async function openSource(file: string): Promise<SourceInput> {
   } catch (error) {
     throw inputError(file, error);
   }
-  return { file, head, open };
+  return { file, head, open, size, bytesRead: () => current?.bytesRead ?? 0 };
 }
 
 /**
@@ -85,7 +90,7 @@ export function inputError(file: string, error: unknown): JobsightError {
   });
 }
 
-async function checkReadable(file: string): Promise<void> {
+async function checkReadable(file: string): Promise<number> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -111,6 +116,7 @@ async function checkReadable(file: string): Promise<void> {
       hint: 'Name the files inside it, e.g. `jobsight ingest data/*.csv`.',
     });
   }
+  return stat.size;
 }
 
 async function readBytes(file: string, count: number): Promise<Buffer> {

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { JobsightError } from '../../errors.ts';
+import { normalizePosting } from '../../ingest/normalize/normalize-posting.ts';
+import { DEFAULT_BATCH_SIZE, ingestFiles, sourceNameFor, type IngestOptions } from '../../ingest/pipeline.ts';
+import { createRejectWriter } from '../../ingest/rejects.ts';
+import { INPUT_FORMATS } from '../../ingest/readers/detect-format.ts';
+import { parseMapArgument, readMappingFile, type FieldMapping } from '../../ingest/readers/mapping-options.ts';
+import { formatMappingDescription } from '../../ingest/readers/mapping.ts';
+import { describeFileMapping, readPostings } from '../../ingest/readers/read-postings.ts';
+import { createSkillMatcher } from '../../ingest/skills/matcher.ts';
+import { loadTaxonomy } from '../../ingest/skills/taxonomy.ts';
+import { summaryAddsUp, type IngestSummary } from '../../ingest/summary.ts';
+import { globalOptions, withDatabase } from '../context.ts';
+import { printFacts, printJson } from '../output.ts';
+import { positiveInt } from '../parse.ts';
+import { createProgress } from '../progress.ts';
+
+interface IngestFlags {
+  source?: string;
+  format?: IngestOptions['format'];
+  delimiter?: string;
+  map?: string;
+  mappingFile?: string;
+  referenceDate?: string;
+  currency?: string;
+  taxonomy?: string;
+  batchSize: number;
+  rejectFile?: string;
+  indexPolicy: IngestOptions['indexPolicy'];
+  dryRun?: boolean;
+  limit: number;
+}
+
+function referenceDate(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) {
+    throw new JobsightError(`--reference-date takes a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return date;
+}
+
+async function mappingFrom(flags: IngestFlags): Promise<FieldMapping | undefined> {
+  const fromFile = flags.mappingFile ? await readMappingFile(flags.mappingFile) : {};
+  const fromFlag = flags.map ? parseMapArgument(flags.map) : {};
+  const mapping = { ...fromFile, ...fromFlag };
+  return Object.keys(mapping).length > 0 ? mapping : undefined;
+}
+
+function defaultRejectFile(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return path.resolve(`jobsight-rejects-${stamp}.jsonl`);
+}
+
+/** `--dry-run`: the mapping chosen for each file and its first normalised rows; touches no database. */
+async function dryRun(files: string[], flags: IngestFlags, json: boolean): Promise<void> {
+  const mapping = await mappingFrom(flags);
+  const read = { format: flags.format, delimiter: flags.delimiter, mapping };
+  const out = [];
+  for (const file of files) {
+    const description = await describeFileMapping(file, read);
+    const rows = [];
+    for await (const item of readPostings(file, read)) {
+      if (rows.length >= flags.limit) break;
+      rows.push(
+        item.kind === 'error'
+          ? { at: `${item.origin.file}:${item.origin.line}`, rejected: item.reason }
+          : {
+              at: `${item.origin.file}:${item.origin.line}`,
+              ...normalizePosting(item.raw, {
+                source: flags.source ?? sourceNameFor(file),
+                referenceDate: referenceDate(flags.referenceDate) ?? new Date(),
+                defaultCurrency: flags.currency,
+              }),
+            },
+      );
+    }
+    out.push({ file, mapping: description, rows });
+  }
+  if (json) return printJson(out);
+  for (const { file, mapping: description, rows } of out) {
+    console.log(`${file}\nmapping:`);
+    for (const line of description ? formatMappingDescription(description) : ['(no records)']) console.log(`  ${line}`);
+    console.log(`first ${rows.length} normalised row(s):`);
+    for (const row of rows) console.log(JSON.stringify(row, null, 2));
+  }
+}
+
+function printSummary(summary: IngestSummary): void {
+  const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : 0;
+  printFacts({
+    read: summary.read,
+    inserted: summary.inserted,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    duplicates: summary.duplicates,
+    rejected: summary.rejected,
+    'salaries flagged': `${summary.salariesFlagged} (loaded, kept out of annualised figures)`,
+    embedded: summary.embedded,
+    time: `${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)`,
+    ...(summary.indexesRebuilt.length ? { 'indexes rebuilt': summary.indexesRebuilt } : {}),
+    ...(summary.rejectFile ? { 'reject file': summary.rejectFile } : {}),
+  });
+}
+
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description('load job postings from CSV, TSV, JSON Lines or JSON / schema.org JobPosting files (optionally .gz)')
+    .argument('<files...>', 'files to load')
+    .option('--source <name>', 'source name stored with each posting (default: the file name)')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension or content)').choices(INPUT_FORMATS))
+    .option('--delimiter <char>', 'CSV field delimiter (default: detected)')
+    .option('--map <pairs>', 'explicit field mapping, e.g. "title=Job Title,company=Employer"')
+    .option('--mapping-file <file>', 'JSON mapping file, e.g. {"title": "Job Title"}')
+    .option('--reference-date <date>', 'date relative dates ("30+ days ago") count back from (default: today)')
+    .option('--currency <code>', 'currency of salaries without one, e.g. USD')
+    .option('--taxonomy <file>', 'your own skills taxonomy (JSON), added to the built-in one')
+    .option('--batch-size <n>', 'postings per transaction', positiveInt('--batch-size', 100_000), DEFAULT_BATCH_SIZE)
+    .option('--reject-file <file>', 'where rejected records go (default: ./jobsight-rejects-<time>.jsonl, only if any)')
+    .addOption(
+      new Option('--index-policy <policy>', 'vector indexes during the load: auto drops and rebuilds them for large loads')
+        .choices(['auto', 'keep', 'rebuild'])
+        .default('auto'),
+    )
+    .option('--dry-run', 'show the mapping and the first normalised rows; load nothing')
+    .option('--limit <n>', 'rows shown by --dry-run', positiveInt('--limit', 1000), 3)
+    .action(async (files: string[], flags: IngestFlags, command: Command) => {
+      const json = Boolean(globalOptions(command).json);
+      if (flags.dryRun) return dryRun(files, flags, json);
+      const taxonomy = await loadTaxonomy(flags.taxonomy);
+      const mapping = await mappingFrom(flags);
+      await withDatabase(command, async ({ database, embedder }) => {
+        const progress = createProgress('ingesting', json);
+        const rejects = createRejectWriter(flags.rejectFile ?? defaultRejectFile());
+        // Per-file progress, summed: bytes drive the bar (row counts are unknown until read).
+        const perFile = new Map<string, { bytes: number; size: number; rows: number }>();
+        const sum = (key: 'bytes' | 'size' | 'rows') => [...perFile.values()].reduce((a, p) => a + p[key], 0);
+        const summary = await ingestFiles({ database, embedder, skills: createSkillMatcher(taxonomy), rejects }, files, {
+          source: flags.source,
+          format: flags.format,
+          delimiter: flags.delimiter,
+          mapping,
+          referenceDate: referenceDate(flags.referenceDate),
+          defaultCurrency: flags.currency,
+          batchSize: flags.batchSize,
+          indexPolicy: flags.indexPolicy,
+          onProgress: (p) => {
+            perFile.set(p.file, { bytes: p.bytesRead, size: p.totalBytes, rows: p.rows });
+            progress.update(sum('bytes'), sum('size'), sum('rows'));
+          },
+        });
+        progress.stop();
+        if (!summaryAddsUp(summary)) throw new Error(`ingest summary does not add up: ${JSON.stringify(summary)}`);
+        if (json) return printJson(summary);
+        printSummary(summary);
+      });
+    });
+}

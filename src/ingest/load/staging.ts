@@ -1,0 +1,163 @@
+/**
+ * Loading one batch: binary COPY into a temporary staging table, then one INSERT ... ON CONFLICT
+ * into jobs and one statement for the skills, all in the caller's transaction.
+ */
+import { sql } from 'drizzle-orm';
+import { encodeBinaryCopy, type CopyType, type CopyValue } from '../../db/binary-copy.ts';
+import { queryRows, type CopyInto, type Db } from '../../db/database.ts';
+
+/** A job ready to load: everything normalised, company resolved to an id, text embedded or not. */
+export interface StagedJob {
+  source: string;
+  externalId: string;
+  title: string;
+  description: string;
+  companyId: number | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  remoteMode: string | null;
+  employmentType: string | null;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  salaryCurrency: string | null;
+  salaryPeriod: string | null;
+  salaryAnnualMin: number | null;
+  salaryAnnualMax: number | null;
+  salaryText: string | null;
+  salaryFlag: string | null;
+  postedAt: string | null;
+  postedApproximate: boolean;
+  expiresAt: string | null;
+  url: string | null;
+  contentHash: string;
+  /** null: the stored job has this very text already, so its embedding is kept. */
+  embedding: Float32Array | null;
+  skills: readonly string[];
+}
+
+// Column name, COPY type and the staging table's SQL type, in COPY order.
+const COLUMNS: [keyof StagedJob, string, CopyType, string][] = [
+  ['source', 'source', 'text', 'text'],
+  ['externalId', 'external_id', 'text', 'text'],
+  ['title', 'title', 'text', 'text'],
+  ['description', 'description', 'text', 'text'],
+  ['companyId', 'company_id', 'int8', 'bigint'],
+  ['city', 'city', 'text', 'text'],
+  ['region', 'region', 'text', 'text'],
+  ['country', 'country', 'text', 'text'],
+  ['remoteMode', 'remote_mode', 'text', 'text'],
+  ['employmentType', 'employment_type', 'text', 'text'],
+  ['salaryMin', 'salary_min', 'float8', 'float8'],
+  ['salaryMax', 'salary_max', 'float8', 'float8'],
+  ['salaryCurrency', 'salary_currency', 'text', 'text'],
+  ['salaryPeriod', 'salary_period', 'text', 'text'],
+  ['salaryAnnualMin', 'salary_annual_min', 'float8', 'float8'],
+  ['salaryAnnualMax', 'salary_annual_max', 'float8', 'float8'],
+  ['salaryText', 'salary_text', 'text', 'text'],
+  ['salaryFlag', 'salary_flag', 'text', 'text'],
+  ['postedAt', 'posted_at', 'date', 'date'],
+  ['postedApproximate', 'posted_approximate', 'bool', 'boolean'],
+  ['expiresAt', 'expires_at', 'date', 'date'],
+  ['url', 'url', 'text', 'text'],
+  ['contentHash', 'content_hash', 'text', 'text'],
+  ['embedding', 'embedding', 'vector', 'vector'],
+];
+
+const STAGING = 'jobs_staging';
+// Skill names never contain a line break, so one text column carries the list through COPY.
+const SKILL_SEPARATOR = '\n';
+
+/** The columns jobs gets from staging; the ones that decide whether a row changed. */
+const JOB_COLUMNS = COLUMNS.map((c) => c[1]).filter((c) => c !== 'source' && c !== 'external_id');
+
+export interface BatchOutcome {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Loads `rows` into jobs (insert new, update changed, leave identical ones untouched) and sets
+ * their skills. Keys (source, external_id) must be unique within `rows`.
+ */
+export async function loadBatch(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  await tx.execute(
+    sql.raw(
+      `create temp table if not exists ${STAGING} (${COLUMNS.map((c) => `${c[1]} ${c[3]}`).join(', ')}, skills text) on commit delete rows`,
+    ),
+  );
+  const payload = encodeBinaryCopy(
+    [...COLUMNS.map((c) => c[2]), 'text'],
+    rows.map((row) => [...COLUMNS.map((c) => row[c[0]] as CopyValue), row.skills.join(SKILL_SEPARATOR)]),
+  );
+  await copy(STAGING, [...COLUMNS.map((c) => c[1]), 'skills'], payload);
+
+  // xmax = 0 tells a freshly inserted row from an updated one; rows whose every column is
+  // already as staged are skipped by the WHERE and not returned at all (unchanged).
+  const changedColumns = JOB_COLUMNS.filter((c) => c !== 'embedding');
+  const changed = await queryRows<{ id: number; inserted: boolean }>(
+    tx,
+    sql.raw(`
+      insert into jobs (source, external_id, ${JOB_COLUMNS.join(', ')})
+      select source, external_id, ${JOB_COLUMNS.join(', ')} from ${STAGING}
+      on conflict (source, external_id) do update set
+        ${JOB_COLUMNS.map((c) => (c === 'embedding' ? `embedding = coalesce(excluded.embedding, jobs.embedding)` : `${c} = excluded.${c}`)).join(',\n        ')},
+        updated_at = now()
+      where (${changedColumns.map((c) => `jobs.${c}`).join(', ')}) is distinct from (${changedColumns.map((c) => `excluded.${c}`).join(', ')})
+      returning id, (xmax = 0) as inserted`),
+  );
+  const changedIds = changed.map((r) => Number(r.id));
+  if (changedIds.length > 0) await setStagedSkills(tx, changedIds);
+  const inserted = changed.filter((r) => r.inserted).length;
+  return { inserted, updated: changed.length - inserted, unchanged: rows.length - changed.length };
+}
+
+/** Replaces the skills of the changed jobs with the staged lists (skills were upserted before). */
+async function setStagedSkills(tx: Db, jobIds: number[]): Promise<void> {
+  await tx.execute(sql`delete from job_skills where job_id = any(${sql.param(jobIds)}::bigint[])`);
+  await tx.execute(
+    sql`insert into job_skills (job_id, skill_id)
+        select distinct j.id, s.id
+        from ${sql.raw(STAGING)} st
+        join jobs j on j.source = st.source and j.external_id = st.external_id
+        cross join lateral unnest(string_to_array(st.skills, ${SKILL_SEPARATOR})) as k(name)
+        join skills s on s.name = k.name
+        where j.id = any(${sql.param(jobIds)}::bigint[])
+        on conflict do nothing`,
+  );
+}
+
+/** How each key of a batch stands in the database: absent, or present with this content hash. */
+export async function storedHashes(
+  tx: Db,
+  keys: readonly { source: string; externalId: string }[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ source: string; externalId: string; contentHash: string }>(
+    tx,
+    sql`select j.source, j.external_id as "externalId", j.content_hash as "contentHash"
+        from jobs j
+        join unnest(${sql.param(keys.map((k) => k.source))}::text[], ${sql.param(keys.map((k) => k.externalId))}::text[]) as k(source, external_id)
+          on j.source = k.source and j.external_id = k.external_id`,
+  );
+  return new Map(rows.map((r) => [jobKey(r.source, r.externalId), r.contentHash]));
+}
+
+/** Content hashes of the batch already stored under another key: exact duplicates. */
+export async function hashesStoredElsewhere(tx: Db, hashes: readonly string[]): Promise<Map<string, string>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await queryRows<{ contentHash: string; key: string }>(
+    tx,
+    sql`select distinct on (content_hash) content_hash as "contentHash", source || E'\\x1f' || external_id as key
+        from jobs where content_hash = any(${sql.param([...hashes])}::text[])
+        order by content_hash, id`,
+  );
+  return new Map(rows.map((r) => [r.contentHash, r.key]));
+}
+
+/** One string for a (source, external id) pair; the unit separator cannot occur in either. */
+export function jobKey(source: string, externalId: string): string {
+  return `${source}\x1f${externalId}`;
+}
