@@ -21,6 +21,8 @@ export interface Database {
    * (see db/binary-copy.ts) into a table inside that same transaction. Used for bulk loads.
    */
   bulkTransaction<T>(fn: (tx: Db, copy: CopyInto) => Promise<T>): Promise<T>;
+  /** Runs `COPY (query) TO ... (FORMAT binary)` and returns the payload; `query` is trusted SQL, never user input. */
+  copyOut(query: string): Promise<Buffer>;
   /** Releases the engine (closes PGlite, ends the pool). Idempotent. */
   close(): Promise<void>;
 }

@@ -46,6 +46,10 @@ export async function openPglite(
           await t.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([payload]) });
         });
       }),
+    async copyOut(query) {
+      const result = await client.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT binary)`);
+      return Buffer.from(await result.blob!.arrayBuffer());
+    },
     dump: () => client.dumpDataDir('none') as Promise<Blob>,
     async close() {
       if (closed) return;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
 import { JobsightError } from '../errors.ts';
@@ -53,6 +53,16 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
       } catch (e) {
         await client.query('rollback').catch(() => {});
         throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async copyOut(query) {
+      const client = await pool.connect();
+      try {
+        const chunks: Buffer[] = [];
+        for await (const chunk of client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`))) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks);
       } finally {
         client.release();
       }
