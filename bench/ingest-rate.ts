@@ -5,7 +5,7 @@
  * `COPY jobs FROM`). Both include the generated tsvector and the indexes; only ingest parses,
  * normalises, extracts skills, embeds and deduplicates.
  *
- *   npx tsx bench/ingest-rate.ts [--engine pglite|server|both] [--runs N] [FILE]
+ *   npx tsx bench/ingest-rate.ts [--engine pglite|server|both] [--runs N] [--threads N] [FILE]
  *
  * The server runs need DATABASE_URL naming a database whose user may CREATE DATABASE.
  */
@@ -20,16 +20,13 @@ import { initDatabase } from '../src/db/setup.ts';
 import { createEmbedder } from '../src/embed/index.ts';
 import { ingestFiles } from '../src/ingest/pipeline.ts';
 import { createRejectWriter } from '../src/ingest/rejects.ts';
-import { createSkillMatcher } from '../src/ingest/skills/matcher.ts';
-import { loadTaxonomy } from '../src/ingest/skills/taxonomy.ts';
 
 const { values, positionals } = parseArgs({
-  options: { engine: { type: 'string', default: 'both' }, runs: { type: 'string', default: '1' } },
+  options: { engine: { type: 'string', default: 'both' }, runs: { type: 'string', default: '1' }, threads: { type: 'string' } },
   allowPositionals: true,
 });
 const file = positionals[0] ?? path.resolve(import.meta.dirname, '../../shared/data/nhs-jobs-2020/postings.jsonl');
 const embedder = createEmbedder({ provider: 'hash', dimensions: 384 });
-const skills = createSkillMatcher(await loadTaxonomy());
 
 // What COPY can write: every jobs column but the identity and the generated tsvector.
 const JOB_COLUMNS = [
@@ -78,8 +75,9 @@ async function once(engine: 'pglite' | 'server'): Promise<Run> {
   const target = await freshDatabase(engine, 'jobsight_bench_ingest');
   const rejects = createRejectWriter(path.join(process.env.TMPDIR ?? '/tmp', `jobsight-bench-rejects-${process.pid}.jsonl`));
   let started = performance.now();
-  const summary = await ingestFiles({ database: target, embedder, skills, rejects }, [file], {
+  const summary = await ingestFiles({ database: target, embedder, rejects }, [file], {
     referenceDate: new Date('2020-11-30T00:00:00Z'),
+    threads: values.threads === undefined ? undefined : Number(values.threads),
   });
   const ingestSeconds = (performance.now() - started) / 1000;
 

@@ -12,6 +12,11 @@ export interface Embedder {
   readonly name: string;
   /** Length of every vector returned. */
   readonly dimensions: number;
+  /**
+   * Set by CPU-bound embedders: settings from which `createEmbedder` builds an identical
+   * embedder in a worker thread, so bulk work can run on other cores. HTTP embedders leave it unset.
+   */
+  readonly workerSettings?: { provider: 'hash'; dimensions: number };
   /** Embeds a batch; returns one L2-normalised vector per text, in input order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }

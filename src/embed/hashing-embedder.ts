@@ -132,6 +132,9 @@ class FeatureTable {
 export class HashingEmbedder implements Embedder {
   readonly name = HASHING_EMBEDDER_NAME;
   readonly dimensions: number;
+  get workerSettings(): { provider: 'hash'; dimensions: number } {
+    return { provider: 'hash', dimensions: this.dimensions };
+  }
   private readonly table = new FeatureTable();
   private readonly sums: Float64Array;
 

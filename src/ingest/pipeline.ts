@@ -10,15 +10,13 @@ import { queryRows, type Database } from '../db/database.ts';
 import { dropVectorIndexes, restoreVectorIndexes, vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { upsertCompanies } from '../jobs/companies.ts';
-import { annualize, contentHash, embeddingText } from '../jobs/derived.ts';
-import type { ValidJobInput } from '../jobs/model.ts';
+import { annualize } from '../jobs/derived.ts';
 import { upsertSkills } from '../jobs/skills.ts';
-import { hashesStoredElsewhere, jobKey, loadBatch, storedHashes, type StagedJob } from './load/staging.ts';
-import { normalizePosting } from './normalize/normalize-posting.ts';
-import type { RecordOrigin } from './raw-posting.ts';
+import { createCpuPool, defaultThreads, type CpuPool } from './cpu-pool.ts';
+import { hashesStoredElsewhere, loadBatch, storedHashes, type StagedJob } from './load/staging.ts';
+import type { Prepared } from './prepare.ts';
 import { readPostings, type PostingItem, type ReadOptions } from './readers/read-postings.ts';
 import type { RejectWriter } from './rejects.ts';
-import type { SkillMatcher } from './skills/matcher.ts';
 import { emptySummary, type IngestSummary } from './summary.ts';
 
 export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 'delimiter'> {
@@ -35,6 +33,8 @@ export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 
    * compared with the table, `rebuild` always does, `keep` never does.
    */
   indexPolicy?: 'auto' | 'keep' | 'rebuild';
+  /** Worker threads for parsing, skills and the hashing embedder; 0 runs them inline. Default: one per core. */
+  threads?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -48,8 +48,9 @@ export interface IngestProgress {
 export interface IngestContext {
   database: Database;
   embedder: Embedder;
-  skills: SkillMatcher;
   rejects: RejectWriter;
+  /** The user's own skills taxonomy, added to the built-in one. */
+  taxonomyFile?: string;
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -60,14 +61,11 @@ const LARGE_LOAD_SHARE = 0.2;
 const LARGE_LOAD_ROWS = 10_000;
 // Rough bytes per posting in the files we have met (NHS JSON-LD ~4 kB, CSV exports 2-4 kB).
 const BYTES_PER_POSTING_ESTIMATE = 3000;
+// Batches handed to worker threads before the oldest is written: enough to keep every worker
+// busy while the database writes, few enough to keep memory flat.
+const MAX_BATCHES_AHEAD = 3;
 
-interface Candidate {
-  job: ValidJobInput;
-  skills: { name: string; category: string }[];
-  key: string;
-  hash: string;
-  origin: RecordOrigin;
-}
+type Candidate = Extract<Prepared, { kind: 'job' }>;
 
 /** The default source name for a file: `data/glassdoor_jobs.csv.gz` → `glassdoor_jobs`. */
 export function sourceNameFor(file: string): string {
@@ -90,37 +88,51 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
   const seenKeys = new Set<string>();
   const seenHashes = new Set<string>();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const pool = await createCpuPool({ threads: options.threads ?? defaultThreads(), embedder: ctx.embedder, taxonomyFile: ctx.taxonomyFile });
   let pendingWrite: Promise<void> = Promise.resolve();
-
-  for (const file of files) {
-    const source = options.source ?? sourceNameFor(file);
-    let follow = { size: 0, bytesRead: () => 0 };
-    let rows = 0;
-    let batch: PostingItem[] = [];
-    const flush = async () => {
-      const candidates = prepare(ctx, batch, source, options, summary, seenKeys, seenHashes);
-      batch = [];
-      const staged = await stage(ctx, candidates, summary);
-      // One write in flight while the next batch is parsed and embedded: on a server the
-      // database works on another core meanwhile. Writes stay in order.
+  try {
+    for (const file of files) {
+      const prepareOptions = {
+        source: options.source ?? sourceNameFor(file),
+        referenceDate: (options.referenceDate ?? new Date()).getTime(),
+        defaultCurrency: options.defaultCurrency,
+      };
+      let follow = { size: 0, bytesRead: () => 0 };
+      let rows = 0;
+      // Batches being prepared on worker threads, oldest first; they are staged and written in order.
+      const ahead: { prepared: Promise<Prepared[]>; rows: number; bytes: number }[] = [];
+      const settleOldest = async () => {
+        const oldest = ahead.shift()!;
+        const candidates = account(ctx, await oldest.prepared, summary, seenKeys, seenHashes);
+        const staged = await stage(ctx, pool, candidates, summary);
+        // One write in flight while later batches are prepared: writes stay in order.
+        await pendingWrite;
+        pendingWrite = write(ctx, staged, summary);
+        // Handled when awaited; this only keeps Node from calling it unhandled meanwhile.
+        pendingWrite.catch(() => {});
+        options.onProgress?.({ file, rows: oldest.rows, bytesRead: oldest.bytes, totalBytes: follow.size });
+      };
+      let batch: PostingItem[] = [];
+      const submit = async () => {
+        ahead.push({ prepared: pool.prepare(batch, prepareOptions), rows, bytes: follow.bytesRead() });
+        batch = [];
+        if (ahead.length > MAX_BATCHES_AHEAD) await settleOldest();
+      };
+      for await (const item of readPostings(file, { ...options, onOpen: (p) => (follow = p) })) {
+        rows++;
+        batch.push(item);
+        if (batch.length >= batchSize) await submit();
+      }
+      if (batch.length > 0) await submit();
+      while (ahead.length > 0) await settleOldest();
       await pendingWrite;
-      pendingWrite = write(ctx, staged, summary);
-      // Handled when awaited above; this only keeps Node from calling it unhandled meanwhile.
-      pendingWrite.catch(() => {});
-      options.onProgress?.({ file, rows, bytesRead: follow.bytesRead(), totalBytes: follow.size });
-    };
-    const reading = readPostings(file, { ...options, onOpen: (p) => (follow = p) });
-    for await (const item of reading) {
-      rows++;
-      batch.push(item);
-      if (batch.length >= batchSize) await flush();
+      options.onProgress?.({ file, rows, bytesRead: follow.size, totalBytes: follow.size });
     }
-    await flush();
     await pendingWrite;
-    options.onProgress?.({ file, rows, bytesRead: follow.size, totalBytes: follow.size });
+  } finally {
+    await pool.close();
+    await ctx.rejects.close();
   }
-  await pendingWrite;
-  await ctx.rejects.close();
 
   summary.indexesRebuilt = await restoreVectorIndexes(db);
   await db.execute(sql`analyze jobs, companies, skills, job_skills`);
@@ -145,51 +157,36 @@ async function maybeDropIndexes(ctx: IngestContext, files: readonly string[], op
   return dropVectorIndexes(db);
 }
 
-/** Normalises a batch, rejecting what cannot be a posting and setting aside in-run duplicates. */
-function prepare(
+/** Counts a prepared batch: rejects go to the reject file, repeats within this run are duplicates. */
+function account(
   ctx: IngestContext,
-  items: readonly PostingItem[],
-  source: string,
-  options: IngestOptions,
+  prepared: readonly Prepared[],
   summary: IngestSummary,
   seenKeys: Set<string>,
   seenHashes: Set<string>,
 ): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const item of items) {
+  for (const p of prepared) {
     summary.read++;
-    if (item.kind === 'error') {
+    if (p.kind === 'rejected') {
       summary.rejected++;
-      ctx.rejects.write(item.origin, '(record)', item.reason);
+      ctx.rejects.write(p.origin, p.field, p.reason);
       continue;
     }
-    const result = normalizePosting(item.raw, {
-      source,
-      referenceDate: options.referenceDate ?? new Date(),
-      defaultCurrency: options.defaultCurrency,
-    });
-    if (!result.ok) {
-      summary.rejected++;
-      ctx.rejects.write(item.origin, result.field, result.reason);
-      continue;
-    }
-    const job = result.job as ValidJobInput;
-    if (job.salaryFlag) summary.salariesFlagged++;
-    const hash = contentHash(job);
-    const key = jobKey(job.source, job.externalId ?? hash);
-    if (seenKeys.has(key) || seenHashes.has(hash)) {
+    if (p.job.salaryFlag) summary.salariesFlagged++;
+    if (seenKeys.has(p.key) || seenHashes.has(p.hash)) {
       summary.duplicates++;
       continue;
     }
-    seenKeys.add(key);
-    seenHashes.add(hash);
-    candidates.push({ job, key, hash, origin: item.origin, skills: ctx.skills.match(job.title, job.description) });
+    seenKeys.add(p.key);
+    seenHashes.add(p.hash);
+    candidates.push(p);
   }
   return candidates;
 }
 
 /** Decides per candidate (new, changed, same text, duplicate of a stored posting) and embeds what is new. */
-async function stage(ctx: IngestContext, candidates: Candidate[], summary: IngestSummary): Promise<{ rows: StagedJob[]; candidates: Candidate[] }> {
+async function stage(ctx: IngestContext, pool: CpuPool, candidates: Candidate[], summary: IngestSummary): Promise<{ rows: StagedJob[]; candidates: Candidate[] }> {
   const { db } = ctx.database;
   const stored = await storedHashes(
     db,
@@ -203,7 +200,7 @@ async function stage(ctx: IngestContext, candidates: Candidate[], summary: Inges
   summary.duplicates += candidates.length - kept.length;
   // Embeddings are cached by content hash: a stored posting with the same text keeps its vector.
   const toEmbed = kept.filter((c) => stored.get(c.key) !== c.hash);
-  const vectors = toEmbed.length > 0 ? await ctx.embedder.embed(toEmbed.map((c) => embeddingText(c.job))) : [];
+  const vectors = toEmbed.length > 0 ? await pool.embed(toEmbed.map((c) => c.text)) : [];
   summary.embedded += vectors.length;
   const vectorOf = new Map(toEmbed.map((c, i) => [c.key, vectors[i]!]));
   return {

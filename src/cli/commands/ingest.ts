@@ -2,18 +2,17 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { JobsightError } from '../../errors.ts';
 import { normalizePosting } from '../../ingest/normalize/normalize-posting.ts';
+import { defaultThreads } from '../../ingest/cpu-pool.ts';
 import { DEFAULT_BATCH_SIZE, ingestFiles, sourceNameFor, type IngestOptions } from '../../ingest/pipeline.ts';
 import { createRejectWriter } from '../../ingest/rejects.ts';
 import { INPUT_FORMATS } from '../../ingest/readers/detect-format.ts';
 import { parseMapArgument, readMappingFile, type FieldMapping } from '../../ingest/readers/mapping-options.ts';
 import { formatMappingDescription } from '../../ingest/readers/mapping.ts';
 import { describeFileMapping, readPostings } from '../../ingest/readers/read-postings.ts';
-import { createSkillMatcher } from '../../ingest/skills/matcher.ts';
-import { loadTaxonomy } from '../../ingest/skills/taxonomy.ts';
 import { summaryAddsUp, type IngestSummary } from '../../ingest/summary.ts';
 import { globalOptions, withDatabase } from '../context.ts';
 import { printFacts, printJson } from '../output.ts';
-import { positiveInt } from '../parse.ts';
+import { nonNegativeInt, positiveInt } from '../parse.ts';
 import { createProgress } from '../progress.ts';
 
 interface IngestFlags {
@@ -29,6 +28,7 @@ interface IngestFlags {
   rejectFile?: string;
   indexPolicy: IngestOptions['indexPolicy'];
   dryRun?: boolean;
+  threads?: number;
   limit: number;
 }
 
@@ -123,12 +123,12 @@ export function ingestCommand(): Command {
         .choices(['auto', 'keep', 'rebuild'])
         .default('auto'),
     )
+    .option('--threads <n>', `worker threads for parsing, skills and embedding; 0: none (default ${defaultThreads()}, one per core)`, nonNegativeInt('--threads'))
     .option('--dry-run', 'show the mapping and the first normalised rows; load nothing')
     .option('--limit <n>', 'rows shown by --dry-run', positiveInt('--limit', 1000), 3)
     .action(async (files: string[], flags: IngestFlags, command: Command) => {
       const json = Boolean(globalOptions(command).json);
       if (flags.dryRun) return dryRun(files, flags, json);
-      const taxonomy = await loadTaxonomy(flags.taxonomy);
       const mapping = await mappingFrom(flags);
       await withDatabase(command, async ({ database, embedder }) => {
         const progress = createProgress('ingesting', json);
@@ -136,7 +136,7 @@ export function ingestCommand(): Command {
         // Per-file progress, summed: bytes drive the bar (row counts are unknown until read).
         const perFile = new Map<string, { bytes: number; size: number; rows: number }>();
         const sum = (key: 'bytes' | 'size' | 'rows') => [...perFile.values()].reduce((a, p) => a + p[key], 0);
-        const summary = await ingestFiles({ database, embedder, skills: createSkillMatcher(taxonomy), rejects }, files, {
+        const summary = await ingestFiles({ database, embedder, rejects, taxonomyFile: flags.taxonomy }, files, {
           source: flags.source,
           format: flags.format,
           delimiter: flags.delimiter,
@@ -145,6 +145,7 @@ export function ingestCommand(): Command {
           defaultCurrency: flags.currency,
           batchSize: flags.batchSize,
           indexPolicy: flags.indexPolicy,
+          threads: flags.threads,
           onProgress: (p) => {
             perFile.set(p.file, { bytes: p.bytesRead, size: p.totalBytes, rows: p.rows });
             progress.update(sum('bytes'), sum('size'), sum('rows'));

@@ -1,0 +1,55 @@
+/**
+ * Runs ingest's CPU-bound work (normalising, skills, hashing embedder) on worker threads, so the
+ * main thread stays free to keep the database busy; with `threads: 0`, runs it inline.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Embedder } from '../embed/embedder.ts';
+import { prepareItems, type Prepared, type PrepareOptions } from './prepare.ts';
+import type { PostingItem } from './readers/read-postings.ts';
+import { createSkillMatcher } from './skills/matcher.ts';
+import { loadTaxonomy } from './skills/taxonomy.ts';
+import type { WorkerSettings, WorkerTask } from './worker.ts';
+
+export interface CpuPool {
+  prepare(items: PostingItem[], options: PrepareOptions): Promise<Prepared[]>;
+  /** Embeds on a worker when the embedder can be rebuilt there, otherwise with `embedder` itself. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+  close(): Promise<void>;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+// Worker threads do not inherit tsx's hooks when the CLI registered them through its API,
+// so each worker loads them itself to run the TypeScript worker module.
+const TSX_LOADER = import.meta.resolve('tsx');
+
+export async function createCpuPool(options: { threads: number; embedder: Embedder; taxonomyFile?: string }): Promise<CpuPool> {
+  const { embedder, taxonomyFile, threads } = options;
+  if (threads === 0) {
+    const matcher = createSkillMatcher(await loadTaxonomy(taxonomyFile));
+    return {
+      prepare: async (items, prepareOptions) => prepareItems(items, prepareOptions, matcher),
+      embed: (texts) => embedder.embed(texts),
+      close: async () => {},
+    };
+  }
+  // Fail here, on the main thread, with a readable error if the user's taxonomy is bad.
+  await loadTaxonomy(taxonomyFile);
+  const workerData: WorkerSettings = { taxonomyFile, embedder: embedder.workerSettings };
+  const pool = new Piscina<WorkerTask, unknown>({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    workerData,
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', TSX_LOADER],
+  });
+  return {
+    prepare: (items, prepareOptions) => pool.run({ kind: 'prepare', items, options: prepareOptions }) as Promise<Prepared[]>,
+    embed: (texts) =>
+      embedder.workerSettings ? (pool.run({ kind: 'embed', texts }) as Promise<Float32Array[]>) : embedder.embed(texts),
+    close: () => pool.destroy(),
+  };
+}
