@@ -9,6 +9,9 @@ export default defineConfig({
     // Each test file owns its databases (a PGlite instance, a server database), so files run in parallel.
     pool: 'forks',
     globalSetup: ['test/helpers/global-setup.ts'],
-    reporters: process.env.CI ? ['verbose'] : ['default'],
+    // In CI every test is listed by name ([pglite] ... / [server] ...) and counted in a JSON file
+    // from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['verbose', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
   },
 });

@@ -28,10 +28,10 @@ export interface ServerDatabaseConfig {
 
 export type DatabaseConfig = EmbeddedDatabaseConfig | ServerDatabaseConfig;
 
-export interface EmbedderConfig {
-  provider: 'hash';
-  dimensions: number;
-}
+/** The built-in offline embedder, or an OpenAI-compatible HTTP service. */
+export type EmbedderConfig =
+  | { provider: 'hash'; dimensions: number }
+  | { provider: 'openai'; dimensions: number; baseUrl: string; model: string; apiKey?: string };
 
 export interface Config {
   database: DatabaseConfig;
@@ -47,6 +47,8 @@ export interface ConfigOverrides {
   poolConnectionTimeoutMs?: number;
   embedder?: string;
   dimensions?: number;
+  embedUrl?: string;
+  embedModel?: string;
 }
 
 export const DEFAULTS = {
@@ -65,8 +67,11 @@ export const ENVIRONMENT = {
   JOBSIGHT_POOL_MAX: `server connection pool size (default ${DEFAULTS.poolMax})`,
   JOBSIGHT_POOL_IDLE_TIMEOUT_MS: `close idle pooled connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`,
   JOBSIGHT_POOL_CONNECTION_TIMEOUT_MS: `give up connecting after ms (default ${DEFAULTS.poolConnectionTimeoutMs})`,
-  JOBSIGHT_EMBEDDER: `embedding provider (default ${DEFAULTS.embedder})`,
-  JOBSIGHT_EMBED_DIMENSIONS: `embedding dimensions (default ${DEFAULTS.dimensions})`,
+  JOBSIGHT_EMBEDDER: `embedding provider: hash or openai (default ${DEFAULTS.embedder})`,
+  JOBSIGHT_EMBED_DIMENSIONS: `embedding dimensions (default ${DEFAULTS.dimensions}; openai: the model's size)`,
+  JOBSIGHT_EMBED_URL: 'openai: base URL of an OpenAI-compatible API (default https://api.openai.com/v1)',
+  JOBSIGHT_EMBED_MODEL: 'openai: embedding model, e.g. text-embedding-3-small or nomic-embed-text',
+  JOBSIGHT_EMBED_API_KEY: 'openai: API key (OPENAI_API_KEY is read too); never printed',
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -110,16 +115,21 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
     : { kind: 'embedded', dataDir: resolveDataDir(overrides.dataDir ?? env.JOBSIGHT_DATA_DIR ?? DEFAULTS.dataDir) };
 
   const provider = overrides.embedder ?? env.JOBSIGHT_EMBEDDER ?? DEFAULTS.embedder;
-  if (provider !== 'hash') {
-    throw new JobsightError(`unknown embedder "${provider}"`, { hint: 'available embedders: hash' });
+  const dimensionsGiven = overrides.dimensions ?? env.JOBSIGHT_EMBED_DIMENSIONS;
+  const dimensions = integerFrom('embedding dimensions (--dimensions, JOBSIGHT_EMBED_DIMENSIONS)', dimensionsGiven, 2, DEFAULTS.dimensions);
+  if (provider === 'hash') return { database, embedder: { provider, dimensions } };
+  if (provider !== 'openai') {
+    throw new JobsightError(`unknown embedder "${provider}"`, { hint: 'available embedders: hash, openai' });
   }
-  const dimensions = integerFrom(
-    'embedding dimensions (--dimensions, JOBSIGHT_EMBED_DIMENSIONS)',
-    overrides.dimensions ?? env.JOBSIGHT_EMBED_DIMENSIONS,
-    2,
-    DEFAULTS.dimensions,
-  );
-  return { database, embedder: { provider, dimensions } };
+  const model = overrides.embedModel ?? env.JOBSIGHT_EMBED_MODEL;
+  if (!model || dimensionsGiven === undefined) {
+    throw new JobsightError('the openai embedder needs a model and its dimensions', {
+      hint: 'e.g. --embedder openai --embed-model text-embedding-3-small --dimensions 1536 (or JOBSIGHT_EMBED_MODEL and JOBSIGHT_EMBED_DIMENSIONS)',
+    });
+  }
+  const apiKey = env.JOBSIGHT_EMBED_API_KEY || env.OPENAI_API_KEY || undefined;
+  const baseUrl = overrides.embedUrl ?? env.JOBSIGHT_EMBED_URL ?? 'https://api.openai.com/v1';
+  return { database, embedder: { provider, dimensions, baseUrl, model, ...(apiKey ? { apiKey } : {}) } };
 }
 
 function resolveDataDir(dir: string): string {

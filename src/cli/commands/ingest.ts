@@ -83,7 +83,9 @@ async function dryRun(files: string[], flags: IngestFlags, json: boolean): Promi
     console.log(`${file}\nmapping:`);
     for (const line of description ? formatMappingDescription(description) : ['(no records)']) console.log(`  ${line}`);
     console.log(`first ${rows.length} normalised row(s):`);
-    for (const row of rows) console.log(JSON.stringify(row, null, 2));
+    // Descriptions shortened for reading; --json shows them whole.
+    const short = (_key: string, value: unknown) => (typeof value === 'string' && value.length > 300 ? `${value.slice(0, 300)}…` : value);
+    for (const row of rows) console.log(JSON.stringify(row, short, 2));
   }
 }
 
