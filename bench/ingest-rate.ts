@@ -5,7 +5,7 @@
  * `COPY jobs FROM`). Both include the generated tsvector and the indexes; only ingest parses,
  * normalises, extracts skills, embeds and deduplicates.
  *
- *   npx tsx bench/ingest-rate.ts [--engine pglite|server|both] [--runs N] [--threads N] [FILE]
+ *   npx tsx bench/ingest-rate.ts [--engine pglite|server|both] [--runs N] [--threads N] [--batch-size N] [FILE]
  *
  * The server runs need DATABASE_URL naming a database whose user may CREATE DATABASE.
  */
@@ -22,7 +22,7 @@ import { ingestFiles } from '../src/ingest/pipeline.ts';
 import { createRejectWriter } from '../src/ingest/rejects.ts';
 
 const { values, positionals } = parseArgs({
-  options: { engine: { type: 'string', default: 'both' }, runs: { type: 'string', default: '1' }, threads: { type: 'string' } },
+  options: { engine: { type: 'string', default: 'both' }, runs: { type: 'string', default: '1' }, threads: { type: 'string' }, 'batch-size': { type: 'string' } },
   allowPositionals: true,
 });
 const file = positionals[0] ?? path.resolve(import.meta.dirname, '../../shared/data/nhs-jobs-2020/postings.jsonl');
@@ -78,6 +78,7 @@ async function once(engine: 'pglite' | 'server'): Promise<Run> {
   const summary = await ingestFiles({ database: target, embedder, rejects }, [file], {
     referenceDate: new Date('2020-11-30T00:00:00Z'),
     threads: values.threads === undefined ? undefined : Number(values.threads),
+    batchSize: values['batch-size'] === undefined ? undefined : Number(values['batch-size']),
   });
   const ingestSeconds = (performance.now() - started) / 1000;
 

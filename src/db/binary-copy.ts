@@ -5,7 +5,7 @@
  */
 
 /** Column types the encoder writes; the staging table must declare the matching SQL types. */
-export type CopyType = 'text' | 'int8' | 'float8' | 'date' | 'bool' | 'vector';
+export type CopyType = 'text' | 'int8' | 'float8' | 'numeric' | 'date' | 'bool' | 'vector';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
@@ -58,6 +58,8 @@ class Writer {
         this.ensure(8);
         this.length = this.buf.writeDoubleBE(value as number, this.length);
         return;
+      case 'numeric':
+        return this.numeric(value as number);
       case 'bool':
         this.int32(1);
         this.ensure(1);
@@ -81,6 +83,31 @@ class Writer {
         return;
       }
     }
+  }
+  /**
+   * PostgreSQL's numeric wire form: int16 digit count, int16 weight, uint16 sign, int16 display
+   * scale, then base-10,000 digits. Up to 6 decimals are kept (the column's scale rounds further).
+   */
+  private numeric(value: number): void {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    const [whole = '0', fraction = ''] = Math.abs(value).toFixed(6).replace(/\.?0+$/, '').split('.');
+    const digits: number[] = [];
+    for (let end = whole.length; end > 0; end -= 4) digits.unshift(Number(whole.slice(Math.max(0, end - 4), end)));
+    let weight = digits.length - 1;
+    const padded = fraction.padEnd(Math.ceil(fraction.length / 4) * 4, '0');
+    for (let i = 0; i < padded.length; i += 4) digits.push(Number(padded.slice(i, i + 4)));
+    while (digits.length > 0 && digits[0] === 0) {
+      digits.shift();
+      weight--;
+    }
+    while (digits.length > 0 && digits[digits.length - 1] === 0) digits.pop();
+    const zero = digits.length === 0;
+    this.int32(8 + 2 * digits.length);
+    this.int16(digits.length);
+    this.int16(zero ? 0 : weight);
+    this.int16(value < 0 && !zero ? 0x4000 : 0);
+    this.int16(fraction.length);
+    for (const d of digits) this.int16(d);
   }
   result(): Buffer {
     return this.buf.subarray(0, this.length);

@@ -205,11 +205,11 @@ async function stage(ctx: IngestContext, pool: CpuPool, candidates: Candidate[],
   const vectorOf = new Map(toEmbed.map((c, i) => [c.key, vectors[i]!]));
   return {
     candidates: kept,
-    rows: kept.map((c) => stagedJob(c, vectorOf.get(c.key) ?? null)),
+    rows: kept.map((c) => stagedJob(c, vectorOf.get(c.key) ?? null, stored.has(c.key))),
   };
 }
 
-function stagedJob(c: Candidate, embedding: Float32Array | null): StagedJob {
+function stagedJob(c: Candidate, embedding: Float32Array | null, existing: boolean): StagedJob {
   const j = c.job;
   const period = j.salaryPeriod ?? null;
   return {
@@ -238,6 +238,7 @@ function stagedJob(c: Candidate, embedding: Float32Array | null): StagedJob {
     contentHash: c.hash,
     embedding,
     skills: c.skills.map((s) => s.name),
+    existing,
   };
 }
 

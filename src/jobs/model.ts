@@ -18,6 +18,9 @@ export type RemoteMode = (typeof REMOTE_MODES)[number];
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
 
+/** The salary columns are numeric(12, 2): anything larger cannot be stored (and is no salary). */
+export const MAX_SALARY = 9_999_999_999.99;
+
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -45,8 +48,8 @@ export const JobInput = z
     country: text(100).optional(),
     remoteMode: z.enum(REMOTE_MODES).optional(),
     employmentType: z.enum(EMPLOYMENT_TYPES).optional(),
-    salaryMin: z.number().nonnegative().finite().optional(),
-    salaryMax: z.number().nonnegative().finite().optional(),
+    salaryMin: z.number().nonnegative().max(MAX_SALARY).optional(),
+    salaryMax: z.number().nonnegative().max(MAX_SALARY).optional(),
     salaryCurrency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or GBP')

@@ -28,6 +28,15 @@ describeEngines('binary COPY', ({ database }) => {
     ]);
   });
 
+  it('writes numeric values exactly', async () => {
+    const d = database();
+    await d.db.execute(sql`create table copy_numeric (n numeric(14, 4))`);
+    const values = [0, 1, -1, 0.5, 10_000, 123_456.78, -0.0001, 99_999_999.99, 3_685_600, 0.1234];
+    await d.bulkTransaction((_tx, copy) => copy('copy_numeric', ['n'], encodeBinaryCopy(['numeric'], values.map((v) => [v]))));
+    const rows = await queryRows<{ n: number }>(d.db, sql`select n::float8 as n from copy_numeric`);
+    expect(rows.map((r) => r.n)).toEqual(values);
+  });
+
   it('rolls the copied rows back when the transaction fails later', async () => {
     const d = database();
     const payload = encodeBinaryCopy(TYPES, [[10, 'lost', 1, '2021-01-01', true, new Float32Array([1, 2, 3])]]);

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { encodeBinaryCopy, type CopyType, type CopyValue } from '../../db/binary-copy.ts';
 import { queryRows, type CopyInto, type Db } from '../../db/database.ts';
+import { PG_ERROR, pgErrorCode } from '../../errors.ts';
 
 /** A job ready to load: everything normalised, company resolved to an id, text embedded or not. */
 export interface StagedJob {
@@ -34,6 +35,8 @@ export interface StagedJob {
   /** null: the stored job has this very text already, so its embedding is kept. */
   embedding: Float32Array | null;
   skills: readonly string[];
+  /** The key was stored when the batch was staged; false: the row is new and is copied straight into jobs. */
+  existing: boolean;
 }
 
 // Column name, COPY type and the staging table's SQL type, in COPY order.
@@ -48,12 +51,12 @@ const COLUMNS: [keyof StagedJob, string, CopyType, string][] = [
   ['country', 'country', 'text', 'text'],
   ['remoteMode', 'remote_mode', 'text', 'text'],
   ['employmentType', 'employment_type', 'text', 'text'],
-  ['salaryMin', 'salary_min', 'float8', 'float8'],
-  ['salaryMax', 'salary_max', 'float8', 'float8'],
+  ['salaryMin', 'salary_min', 'numeric', 'numeric(12, 2)'],
+  ['salaryMax', 'salary_max', 'numeric', 'numeric(12, 2)'],
   ['salaryCurrency', 'salary_currency', 'text', 'text'],
   ['salaryPeriod', 'salary_period', 'text', 'text'],
-  ['salaryAnnualMin', 'salary_annual_min', 'float8', 'float8'],
-  ['salaryAnnualMax', 'salary_annual_max', 'float8', 'float8'],
+  ['salaryAnnualMin', 'salary_annual_min', 'numeric', 'numeric(12, 2)'],
+  ['salaryAnnualMax', 'salary_annual_max', 'numeric', 'numeric(12, 2)'],
   ['salaryText', 'salary_text', 'text', 'text'],
   ['salaryFlag', 'salary_flag', 'text', 'text'],
   ['postedAt', 'posted_at', 'date', 'date'],
@@ -82,6 +85,46 @@ export interface BatchOutcome {
  * their skills. Keys (source, external_id) must be unique within `rows`.
  */
 export async function loadBatch(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
+  const fresh = rows.filter((r) => !r.existing);
+  const upsert = rows.filter((r) => r.existing);
+  let inserted = 0;
+  if (fresh.length > 0) {
+    if (await copyNewJobs(tx, copy, fresh)) inserted = fresh.length;
+    else upsert.push(...fresh);
+  }
+  const outcome = await upsertThroughStaging(tx, copy, upsert);
+  return { ...outcome, inserted: outcome.inserted + inserted };
+}
+
+/**
+ * Rows that were not stored when the batch was staged go straight into jobs with one binary
+ * COPY, the fastest write there is. If another writer stored one of their keys meanwhile, the
+ * COPY fails on the unique key; the savepoint undoes it and the caller upserts them instead.
+ */
+async function copyNewJobs(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<boolean> {
+  await tx.execute(sql`savepoint copy_new_jobs`);
+  try {
+    await copy('jobs', COLUMNS.map((c) => c[1]), encodeBinaryCopy(COLUMNS.map((c) => c[2]), rows.map((row) => COLUMNS.map((c) => row[c[0]] as CopyValue))));
+  } catch (e) {
+    if (pgErrorCode(e) !== PG_ERROR.uniqueViolation) throw e;
+    await tx.execute(sql`rollback to savepoint copy_new_jobs`);
+    return false;
+  }
+  await tx.execute(sql`release savepoint copy_new_jobs`);
+  await tx.execute(
+    sql`insert into job_skills (job_id, skill_id)
+        select distinct j.id, s.id
+        from unnest(${sql.param(rows.map((r) => r.source))}::text[], ${sql.param(rows.map((r) => r.externalId))}::text[],
+                    ${sql.param(rows.map((r) => r.skills.join(SKILL_SEPARATOR)))}::text[]) as k(source, external_id, skills)
+        join jobs j on j.source = k.source and j.external_id = k.external_id
+        cross join lateral unnest(string_to_array(k.skills, ${SKILL_SEPARATOR})) as n(name)
+        join skills s on s.name = n.name
+        on conflict do nothing`,
+  );
+  return true;
+}
+
+async function upsertThroughStaging(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   await tx.execute(
     sql.raw(

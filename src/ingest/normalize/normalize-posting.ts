@@ -1,4 +1,4 @@
-import { JobInput } from '../../jobs/model.ts';
+import { JobInput, MAX_SALARY } from '../../jobs/model.ts';
 import type { RawPosting } from '../raw-posting.ts';
 import { cleanCompanyName } from './company.ts';
 import { parsePostedDate } from './dates.ts';
@@ -86,7 +86,9 @@ export function normalizePosting(raw: RawPosting, options: NormalizeOptions): No
   // salaryFlag, which keeps it out of the annualised columns (a range upside down is dropped:
   // the schema refuses min > max).
   const ordered = salary.min === undefined || salary.max === undefined || salary.min <= salary.max;
-  if (believed || ordered) {
+  const storable = (salary.min ?? 0) <= MAX_SALARY && (salary.max ?? 0) <= MAX_SALARY;
+  if (!storable) flags.push('salary: figures too large to be pay; left out');
+  if (storable && (believed || ordered)) {
     assign(job, 'salaryMin', salary.min);
     assign(job, 'salaryMax', salary.max);
   }

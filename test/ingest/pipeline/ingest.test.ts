@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../../src/db/database.ts';
 import { summaryAddsUp } from '../../../src/ingest/summary.ts';
+import { loadBatch, type StagedJob } from '../../../src/ingest/load/staging.ts';
 import { describeEngines } from '../../helpers/engines.ts';
 import { ingest } from '../../helpers/ingest.ts';
 import { DATA_FILES } from '../../helpers/shared-data.ts';
@@ -50,6 +51,26 @@ describeEngines('ingest', ({ database }) => {
     expect(top.map((s) => s.name)).toEqual(expect.arrayContaining(['Python', 'SQL', 'Machine Learning']));
   });
 
+  it('loads the four LinkedIn / Indeed CSVs in one command, and a second run inserts nothing', async () => {
+    const d = database();
+    const files = [DATA_FILES.linkedinAnalyst, DATA_FILES.linkedinScientist, DATA_FILES.indeedAnalyst, DATA_FILES.indeedScientist];
+    const options = { referenceDate: new Date('2018-07-31T00:00:00Z') };
+    const first = await ingest(d, files, options);
+    expect(first.read).toBe(975 + 975 + 506 + 506);
+    expect(summaryAddsUp(first)).toBe(true);
+    expect(first.inserted).toBeGreaterThan(2000);
+    const again = await ingest(d, files, options);
+    expect(again).toMatchObject({ read: first.read, inserted: 0, updated: 0, embedded: 0 });
+    expect(summaryAddsUp(again)).toBe(true);
+    const [dates] = await queryRows<{ approximate: number; analysts: number }>(
+      d.db,
+      sql`select count(*) filter (where posted_approximate)::int as approximate,
+                 count(*) filter (where title ilike '%analyst%')::int as analysts from jobs where source like 'cal_%'`,
+    );
+    expect(dates!.approximate).toBeGreaterThan(100); // Indeed's "30+ days ago"
+    expect(dates!.analysts).toBeGreaterThan(100);
+  });
+
   it('reports bad records with file:line, field and reason, and the counts add up', async () => {
     const d = database();
     const dir = await mkdtemp(path.join(tmpdir(), 'jobsight-ingest-'));
@@ -89,5 +110,23 @@ describeEngines('ingest', ({ database }) => {
       sql`select title, salary_annual_max::float as max from jobs where source = 'board' and external_id = 'n1'`,
     );
     expect(row).toEqual({ title: 'Senior Staff Nurse', max: 36000 });
+  });
+
+  it('falls back to an upsert when another writer stored a "new" key between staging and writing', async () => {
+    const d = database();
+    const row = (externalId: string, title: string): StagedJob => ({
+      source: 'race', externalId, title, description: '', companyId: null, city: null, region: null, country: null,
+      remoteMode: null, employmentType: null, salaryMin: null, salaryMax: null, salaryCurrency: null, salaryPeriod: null,
+      salaryAnnualMin: null, salaryAnnualMax: null, salaryText: null, salaryFlag: null, postedAt: null,
+      postedApproximate: false, expiresAt: null, url: null, contentHash: `hash-${externalId}-${title}`,
+      embedding: new Float32Array(384).fill(0.05), skills: [], existing: false,
+    });
+    expect(await d.bulkTransaction((tx, copy) => loadBatch(tx, copy, [row('r1', 'Welder')]))).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    // r1 is stored now, but this batch still believes it new: the COPY fails on the key and the rows are upserted.
+    expect(await d.bulkTransaction((tx, copy) => loadBatch(tx, copy, [row('r1', 'Senior Welder'), row('r2', 'Fitter')]))).toEqual({
+      inserted: 1, updated: 1, unchanged: 0,
+    });
+    const titles = await queryRows<{ title: string }>(d.db, sql`select title from jobs where source = 'race' order by external_id`);
+    expect(titles.map((t) => t.title)).toEqual(['Senior Welder', 'Fitter']);
   });
 });
