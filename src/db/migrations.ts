@@ -99,11 +99,11 @@ async function appliedMigrations(db: Db | Tx): Promise<AppliedRow[]> {
   );
 }
 
-/** Applied and pending migrations, oldest first. Creates nothing but the bookkeeping table. */
+/** Applied and pending migrations, oldest first. Writes nothing. */
 export async function migrationStatus(db: Db, migrations?: Migration[]): Promise<MigrationStatus[]> {
   const all = migrations ?? (await loadMigrations());
-  await ensureMigrationsTable(db);
-  const applied = new Map((await appliedMigrations(db)).map((r) => [r.id, r]));
+  const [table] = await queryRows<{ exists: boolean }>(db, sql`select to_regclass('jobsight_migrations') is not null as "exists"`);
+  const applied = new Map((table?.exists ? await appliedMigrations(db) : []).map((r) => [r.id, r]));
   for (const row of applied.values()) {
     const known = all.find((m) => m.id === row.id);
     if (!known) {
@@ -127,6 +127,7 @@ export async function migrationStatus(db: Db, migrations?: Migration[]): Promise
 /** Applies every pending migration, each in its own transaction. Returns the names applied. */
 export async function migrate(db: Db, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await loadMigrations());
+  await ensureMigrationsTable(db);
   const status = await migrationStatus(db, all);
   const done: string[] = [];
   for (const m of all) {

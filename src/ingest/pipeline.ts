@@ -10,7 +10,7 @@ import { queryRows, type Database } from '../db/database.ts';
 import { dropVectorIndexes, restoreVectorIndexes, vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { upsertCompanies } from '../jobs/companies.ts';
-import { annualize } from '../jobs/derived.ts';
+import { storedFields } from '../jobs/derived.ts';
 import { upsertSkills } from '../jobs/skills.ts';
 import { createCpuPool, defaultThreads, type CpuPool } from './cpu-pool.ts';
 import { hashesStoredElsewhere, loadBatch, storedHashes, type StagedJob } from './load/staging.ts';
@@ -210,36 +210,7 @@ async function stage(ctx: IngestContext, pool: CpuPool, candidates: Candidate[],
 }
 
 function stagedJob(c: Candidate, embedding: Float32Array | null, existing: boolean): StagedJob {
-  const j = c.job;
-  const period = j.salaryPeriod ?? null;
-  return {
-    source: j.source,
-    externalId: j.externalId ?? c.hash,
-    title: j.title,
-    description: j.description,
-    companyId: null,
-    city: j.city ?? null,
-    region: j.region ?? null,
-    country: j.country ?? null,
-    remoteMode: j.remoteMode ?? null,
-    employmentType: j.employmentType ?? null,
-    salaryMin: j.salaryMin ?? null,
-    salaryMax: j.salaryMax ?? null,
-    salaryCurrency: j.salaryCurrency ?? null,
-    salaryPeriod: period,
-    salaryAnnualMin: j.salaryFlag ? null : annualize(j.salaryMin, period),
-    salaryAnnualMax: j.salaryFlag ? null : annualize(j.salaryMax, period),
-    salaryText: j.salaryText ?? null,
-    salaryFlag: j.salaryFlag ?? null,
-    postedAt: j.postedAt ?? null,
-    postedApproximate: j.postedApproximate ?? false,
-    expiresAt: j.expiresAt ?? null,
-    url: j.url ?? null,
-    contentHash: c.hash,
-    embedding,
-    skills: c.skills.map((s) => s.name),
-    existing,
-  };
+  return { ...storedFields(c.job, c.hash), companyId: null, embedding, skills: c.skills.map((s) => s.name), existing };
 }
 
 /** Writes one batch in one transaction: companies and skills upserted, then the jobs. */

@@ -3,7 +3,7 @@
  * embedded, its hash, and annualised salaries.
  */
 import { createHash } from 'node:crypto';
-import type { SalaryPeriod } from './model.ts';
+import type { SalaryPeriod, ValidJobInput } from './model.ts';
 
 /** Fields that change a job's embedding; an update touching any of them re-embeds. */
 export const EMBEDDED_FIELDS = ['title', 'company', 'city', 'region', 'country', 'description'] as const;
@@ -44,3 +44,38 @@ export function annualize(amount: number | undefined | null, period: SalaryPerio
   if (amount === undefined || amount === null || !period) return null;
   return Math.round(amount * PERIODS_PER_YEAR[period] * 100) / 100;
 }
+
+/**
+ * The columns stored for a job, derived from what was given: defaults filled, salaries
+ * annualised (a flagged, implausible salary is kept as given but never counted as a yearly
+ * figure), the content hash computed. The one mapping used by CRUD and by ingest.
+ */
+export function storedFields(job: ValidJobInput, hash = contentHash(job)) {
+  const period = job.salaryPeriod ?? null;
+  return {
+    source: job.source,
+    externalId: job.externalId ?? hash,
+    title: job.title,
+    description: job.description,
+    city: job.city ?? null,
+    region: job.region ?? null,
+    country: job.country ?? null,
+    remoteMode: job.remoteMode ?? null,
+    employmentType: job.employmentType ?? null,
+    salaryMin: job.salaryMin ?? null,
+    salaryMax: job.salaryMax ?? null,
+    salaryCurrency: job.salaryCurrency ?? null,
+    salaryPeriod: period,
+    salaryAnnualMin: job.salaryFlag ? null : annualize(job.salaryMin, period),
+    salaryAnnualMax: job.salaryFlag ? null : annualize(job.salaryMax, period),
+    salaryText: job.salaryText ?? null,
+    salaryFlag: job.salaryFlag ?? null,
+    postedAt: job.postedAt ?? null,
+    postedApproximate: job.postedApproximate ?? false,
+    expiresAt: job.expiresAt ?? null,
+    url: job.url ?? null,
+    contentHash: hash,
+  };
+}
+
+export type StoredFields = ReturnType<typeof storedFields>;

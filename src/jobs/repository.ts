@@ -9,7 +9,7 @@ import { companies, jobs } from '../db/schema.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError, NotFoundError, PG_ERROR, pgErrorCode } from '../errors.ts';
 import { upsertCompanies } from './companies.ts';
-import { annualize, contentHash, EMBEDDED_FIELDS, embeddingText } from './derived.ts';
+import { EMBEDDED_FIELDS, embeddingText, storedFields } from './derived.ts';
 import { JobInput, type Job, type ValidJobInput } from './model.ts';
 import { setJobSkills } from './skills.ts';
 
@@ -22,34 +22,7 @@ export function parseJobInput(input: unknown, where = 'job'): ValidJobInput {
 }
 
 function columnsFor(job: ValidJobInput, companyId: number | null, embedding: Float32Array) {
-  const period = job.salaryPeriod ?? null;
-  return {
-    source: job.source,
-    externalId: job.externalId ?? contentHash(job),
-    title: job.title,
-    description: job.description,
-    companyId,
-    city: job.city ?? null,
-    region: job.region ?? null,
-    country: job.country ?? null,
-    remoteMode: job.remoteMode ?? null,
-    employmentType: job.employmentType ?? null,
-    salaryMin: job.salaryMin ?? null,
-    salaryMax: job.salaryMax ?? null,
-    salaryCurrency: job.salaryCurrency ?? null,
-    salaryPeriod: period,
-    // A flagged (implausible) salary is kept as given but never counted as a yearly figure.
-    salaryAnnualMin: job.salaryFlag ? null : annualize(job.salaryMin, period),
-    salaryAnnualMax: job.salaryFlag ? null : annualize(job.salaryMax, period),
-    salaryText: job.salaryText ?? null,
-    salaryFlag: job.salaryFlag ?? null,
-    postedAt: job.postedAt ?? null,
-    postedApproximate: job.postedApproximate ?? false,
-    expiresAt: job.expiresAt ?? null,
-    url: job.url ?? null,
-    contentHash: contentHash(job),
-    embedding: Array.from(embedding),
-  };
+  return { ...storedFields(job), companyId, embedding: Array.from(embedding) };
 }
 
 async function embedChecked(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {

@@ -6,32 +6,11 @@ import { sql } from 'drizzle-orm';
 import { encodeBinaryCopy, type CopyType, type CopyValue } from '../../db/binary-copy.ts';
 import { queryRows, type CopyInto, type Db } from '../../db/database.ts';
 import { PG_ERROR, pgErrorCode } from '../../errors.ts';
+import type { StoredFields } from '../../jobs/derived.ts';
 
 /** A job ready to load: everything normalised, company resolved to an id, text embedded or not. */
-export interface StagedJob {
-  source: string;
-  externalId: string;
-  title: string;
-  description: string;
+export interface StagedJob extends StoredFields {
   companyId: number | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  remoteMode: string | null;
-  employmentType: string | null;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  salaryCurrency: string | null;
-  salaryPeriod: string | null;
-  salaryAnnualMin: number | null;
-  salaryAnnualMax: number | null;
-  salaryText: string | null;
-  salaryFlag: string | null;
-  postedAt: string | null;
-  postedApproximate: boolean;
-  expiresAt: string | null;
-  url: string | null;
-  contentHash: string;
   /** null: the stored job has this very text already, so its embedding is kept. */
   embedding: Float32Array | null;
   skills: readonly string[];
