@@ -9,6 +9,7 @@ import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { searchCommand } from './commands/search.ts';
 import { positiveInt, nonNegativeInt } from './parse.ts';
 
 const program = new Command('jobsight')
@@ -45,7 +46,7 @@ const program = new Command('jobsight')
   .showHelpAfterError()
   .exitOverride();
 
-program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand()).addCommand(ingestCommand());
+program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand()).addCommand(ingestCommand()).addCommand(searchCommand());
 
 try {
   await program.parseAsync(process.argv);

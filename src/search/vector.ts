@@ -1,56 +1,160 @@
 /**
  * Nearest postings to a query by embedding distance. Ordered by the distance operator
- * ascending, the only form a pgvector index can serve.
+ * ascending with a LIMIT, the only form a pgvector index can serve.
+ *
+ * Also the home of what every search shares: input checks, the metric's operator, the hit shape.
  */
-import { cosineDistance, innerProduct, l2Distance, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
-import { companies, jobs } from '../db/schema.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db, type Tx } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError } from '../errors.ts';
+import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
 
 export const METRICS = ['cosine', 'l2', 'ip'] as const;
 export type Metric = (typeof METRICS)[number];
 
-const DISTANCE = { cosine: cosineDistance, l2: l2Distance, ip: innerProduct } as const;
+/** pgvector's operators; constants, so they are safe to place in SQL text. */
+const OPERATOR: Record<Metric, SQL> = { cosine: sql.raw('<=>'), l2: sql.raw('<->'), ip: sql.raw('<#>') };
+
+/** Longer queries are not searches but pasted documents; embedders truncate them anyway. */
+export const MAX_QUERY_CHARS = 10_000;
+export const MAX_K = 1000;
 
 export interface VectorHit {
   id: number;
   title: string;
   company: string | null;
   city: string | null;
+  region: string | null;
   country: string | null;
+  remoteMode: string | null;
+  salaryAnnualMin: number | null;
+  salaryAnnualMax: number | null;
+  salaryCurrency: string | null;
+  /** YYYY-MM-DD. */
+  postedAt: string | null;
   /** pgvector's distance for the metric (for ip, the negative inner product: smaller is nearer). */
   distance: number;
 }
 
 export interface VectorSearchOptions {
+  /** How many hits, 1 to 1000. Default 10. */
   k?: number;
+  /** Distance function; the index used must have the matching opclass. Default 'cosine'. */
   metric?: Metric;
+  /** Leave out hits farther than this. */
+  maxDistance?: number;
+  /** Structured filters, applied inside the same statement (see filters.ts). */
+  filters?: SearchFiltersInput;
+  /** HNSW candidate list size for this query (1 to 1000); larger is slower and more exact. */
+  efSearch?: number;
+  /**
+   * Let an HNSW scan continue until k rows pass the filters (pgvector 0.8 `relaxed_order`).
+   * Default: on when filters are given, since without it a filtered query can return fewer than k.
+   */
+  iterative?: boolean;
+}
+
+/** Checks the query text every search takes; returns it unchanged. */
+export function checkQuery(query: unknown): string {
+  if (typeof query !== 'string' || !query.trim()) throw new JobsightError('the search query is empty', { hint: 'Give some words to search for.' });
+  if (query.length > MAX_QUERY_CHARS) {
+    throw new JobsightError(`the search query is ${query.length} characters long; the limit is ${MAX_QUERY_CHARS}`, {
+      hint: 'Search with a shorter text, such as a summary of what you are looking for.',
+    });
+  }
+  return query;
+}
+
+/** Checks a whole-number option within bounds (k, candidates, efSearch). */
+export function checkCount(name: string, value: unknown, max = MAX_K): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new JobsightError(`${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** The distance operator for a metric, refusing unknown metrics. */
+export function distanceOperator(metric: unknown): SQL {
+  if (!METRICS.includes(metric as Metric)) {
+    throw new JobsightError(`unknown distance metric ${JSON.stringify(metric)}; expected one of ${METRICS.join(', ')}`);
+  }
+  return OPERATOR[metric as Metric];
+}
+
+/** The query's embedding as pgvector text, sent as a bound parameter and cast with `::vector`. */
+export async function embedQuery(embedder: Embedder, query: string): Promise<string> {
+  const [vector] = await embedder.embed([query]);
+  return `[${Array.from(vector!).join(',')}]`;
 }
 
 /**
- * @example const hits = await vectorSearch(db, embedder, 'paediatric nurse in London', { k: 5 });
+ * Runs `statement` with the HNSW settings for this query: in a transaction with `SET LOCAL` when
+ * there are any, so they never leak into the next query on a pooled connection.
+ */
+export async function withScanSettings<T>(
+  db: Db,
+  settings: { iterative: boolean; efSearch: number | undefined },
+  run: (db: Db | Tx) => Promise<T>,
+): Promise<T> {
+  if (!settings.iterative && settings.efSearch === undefined) return run(db);
+  return db.transaction(async (tx) => {
+    if (settings.iterative) await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+    // SET takes no bound parameters; efSearch has been checked to be a whole number 1..1000.
+    if (settings.efSearch !== undefined) await tx.execute(sql.raw(`set local hnsw.ef_search = ${checkCount('efSearch', settings.efSearch)}`));
+    return run(tx);
+  });
+}
+
+/** Drivers return bigint and numeric as strings; hits carry numbers. */
+export function numericHit<T extends { id: unknown; salaryAnnualMin: unknown; salaryAnnualMax: unknown }>(row: T): T {
+  const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { ...row, id: Number(row.id), salaryAnnualMin: orNull(row.salaryAnnualMin), salaryAnnualMax: orNull(row.salaryAnnualMax) };
+}
+
+/**
+ * The k postings nearest to `query`, nearest first. The inner query is the form an HNSW index
+ * serves (ORDER BY distance LIMIT k, filters beside it); with relaxed_order the index may return
+ * rows slightly out of order, so the outer query re-sorts them, and applies maxDistance outside
+ * the index scan (pgvector's recommended materialized-CTE form for both).
+ *
+ * @example
+ * const hits = await vectorSearch(db, embedder, 'paediatric nurse in London', {
+ *   k: 5, filters: { country: ['GB'] }, maxDistance: 0.6 });
  */
 export async function vectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
-  const k = options.k ?? 10;
-  const metric = options.metric ?? 'cosine';
-  if (!query.trim()) throw new JobsightError('the search query is empty');
-  if (!Number.isInteger(k) || k < 1 || k > 1000) throw new JobsightError(`k must be a whole number from 1 to 1000, got ${k}`);
-  const [vector] = await embedder.embed([query]);
-  const distance = DISTANCE[metric](jobs.embedding, Array.from(vector!));
-  const rows = await db
-    .select({
-      id: jobs.id,
-      title: jobs.title,
-      company: companies.name,
-      city: jobs.city,
-      country: jobs.country,
-      distance: sql<number>`${distance}`.mapWith(Number),
-    })
-    .from(jobs)
-    .leftJoin(companies, sql`${companies.id} = ${jobs.companyId}`)
-    .where(sql`${jobs.embedding} is not null`)
-    .orderBy(distance)
-    .limit(k);
-  return rows;
+  checkQuery(query);
+  const k = checkCount('k', options.k ?? 10);
+  const op = distanceOperator(options.metric ?? 'cosine');
+  const maxDistance = options.maxDistance;
+  if (maxDistance !== undefined && !Number.isFinite(maxDistance)) {
+    throw new JobsightError(`maxDistance must be a finite number, got ${JSON.stringify(maxDistance)}`);
+  }
+  const efSearch = options.efSearch === undefined ? undefined : checkCount('efSearch', options.efSearch);
+  const filters = parseFilters(options.filters);
+  const iterative = options.iterative ?? options.filters !== undefined;
+  const vector = await embedQuery(embedder, query);
+
+  const rows = await withScanSettings(db, { iterative, efSearch }, (tx) =>
+    queryRows<VectorHit>(
+      tx,
+      sql`with nearest as materialized (
+            select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
+            from jobs
+            where jobs.embedding is not null and ${filterConditions(filters)}
+            order by distance
+            limit ${k}
+          )
+          select jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
+                 jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
+                 jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",
+                 jobs.posted_at::text as "postedAt", nearest.distance
+          from nearest
+          join jobs on jobs.id = nearest.id
+          left join companies on companies.id = jobs.company_id
+          where ${maxDistance ?? null}::float8 is null or nearest.distance <= ${maxDistance ?? null}::float8
+          order by nearest.distance, jobs.id`,
+    ),
+  );
+  return rows.map(numericHit);
 }

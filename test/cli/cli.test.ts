@@ -69,6 +69,11 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
     const listed = JSON.parse((await jobsight('jobs', 'list', '--json')).stdout) as { title: string }[];
     expect(listed.map((j) => j.title)).toContain('Senior Data Analyst');
 
+    const found = JSON.parse((await jobsight('search', 'senior data analyst', '--json', '--skills', 'SQL')).stdout) as { id: number; vectorRank: number }[];
+    expect(found.map((h) => h.id)).toEqual([job.id]);
+    const badSearch = await jobsight('search', 'analyst', '-k', '0');
+    expect(badSearch.stderr).toMatch(/-k takes a whole number from 1 to 1000/);
+
     expect((await jobsight('jobs', 'delete', String(job.id))).stdout).toMatch(`deleted job ${job.id}`);
     const missing = await jobsight('jobs', 'get', String(job.id));
     expect(missing.code).toBe(1);

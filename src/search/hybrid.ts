@@ -1,0 +1,143 @@
+/**
+ * Hybrid search: the vector and full-text rankings fused by Reciprocal Rank Fusion in one SQL
+ * statement (the pgvector-node hybrid-search example's shape). Only ranks are fused, so the two
+ * branches' incomparable scores (a distance, a ts_rank_cd) never meet.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/database.ts';
+import type { Embedder } from '../embed/embedder.ts';
+import { JobsightError } from '../errors.ts';
+import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
+import {
+  checkCount,
+  checkQuery,
+  distanceOperator,
+  embedQuery,
+  numericHit,
+  withScanSettings,
+  type Metric,
+  type VectorHit,
+} from './vector.ts';
+
+export interface HybridHit extends Omit<VectorHit, 'distance'> {
+  /** 1-based rank in the vector branch; null when the posting was not among its candidates. */
+  vectorRank: number | null;
+  /** 1-based rank in the text branch; null when the posting was not among its candidates. */
+  textRank: number | null;
+  /** The fused score (see rrfScore): larger is better. */
+  score: number;
+  /** Distance for the metric; null only for a posting without an embedding. */
+  distance: number | null;
+  /** Up to two description fragments with query words marked «like this». */
+  snippet: string;
+}
+
+export interface RrfOptions {
+  /** RRF's k constant: larger flattens the difference between ranks. Default 60 (the RRF paper's). */
+  rrfK?: number;
+  /** Weight of the vector ranking. Default 1. */
+  vectorWeight?: number;
+  /** Weight of the text ranking. Default 1. */
+  textWeight?: number;
+}
+
+export interface HybridSearchOptions extends RrfOptions {
+  /** How many fused hits, 1 to 1000. Default 10. */
+  k?: number;
+  /** How many postings each branch ranks before fusion, 1 to 1000. Default 50. */
+  candidates?: number;
+  /** Distance function of the vector branch. Default 'cosine'. */
+  metric?: Metric;
+  /** Structured filters, applied inside both branches (see filters.ts). */
+  filters?: SearchFiltersInput;
+}
+
+function checkRrf(options: RrfOptions): Required<RrfOptions> {
+  const resolved = { rrfK: options.rrfK ?? 60, vectorWeight: options.vectorWeight ?? 1, textWeight: options.textWeight ?? 1 };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new JobsightError(`${name} must be a number of 0 or more, got ${JSON.stringify(value)}`);
+    }
+  }
+  if (resolved.rrfK === 0) throw new JobsightError('rrfK must be greater than 0, got 0', { hint: 'The usual value is 60.' });
+  return resolved;
+}
+
+/**
+ * The fused score of one posting, as the SQL computes it, in the same order of float8 operations:
+ * vectorWeight/(rrfK + vectorRank) + textWeight/(rrfK + textRank), a missing rank adding 0.
+ *
+ * @example rrfScore({ vectorRank: 1, textRank: null }) === 1 / 61
+ */
+export function rrfScore(ranks: { vectorRank: number | null; textRank: number | null }, options: RrfOptions = {}): number {
+  const { rrfK, vectorWeight, textWeight } = checkRrf(options);
+  const vector = ranks.vectorRank === null ? 0 : vectorWeight / (rrfK + ranks.vectorRank);
+  const text = ranks.textRank === null ? 0 : textWeight / (rrfK + ranks.textRank);
+  return vector + text;
+}
+
+/**
+ * The k best postings by RRF over a vector branch and a text branch, each its top `candidates`
+ * after filters; ties by id. Filtered searches run with HNSW iterative scans so the vector
+ * branch still finds `candidates` rows.
+ *
+ * @example
+ * const hits = await hybridSearch(db, embedder, 'python data engineer', { k: 10, textWeight: 0.5 });
+ */
+export async function hybridSearch(db: Db, embedder: Embedder, query: string, options: HybridSearchOptions = {}): Promise<HybridHit[]> {
+  checkQuery(query);
+  const k = checkCount('k', options.k ?? 10);
+  const candidates = checkCount('candidates', options.candidates ?? 50);
+  const op = distanceOperator(options.metric ?? 'cosine');
+  const { rrfK, vectorWeight, textWeight } = checkRrf(options);
+  const filters = parseFilters(options.filters);
+  const vector = await embedQuery(embedder, query);
+
+  const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: undefined }, (tx) =>
+    queryRows<HybridHit>(
+      tx,
+      sql`with vector_branch as materialized (
+            select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
+            from jobs
+            where jobs.embedding is not null and ${filterConditions(filters)}
+            order by distance
+            limit ${candidates}
+          ),
+          vector_ranked as (
+            select id, row_number() over (order by distance, id) as rank from vector_branch
+          ),
+          text_branch as (
+            select jobs.id, ts_rank_cd(jobs.search_vector, websearch_to_tsquery('english', ${query})) as text_score
+            from jobs
+            where jobs.search_vector @@ websearch_to_tsquery('english', ${query}) and ${filterConditions(filters)}
+            order by text_score desc, jobs.id
+            limit ${candidates}
+          ),
+          text_ranked as (
+            select id, row_number() over (order by text_score desc, id) as rank from text_branch
+          ),
+          fused as (
+            select coalesce(v.id, t.id) as id, v.rank as vector_rank, t.rank as text_rank,
+                   coalesce(${vectorWeight}::float8 / (${rrfK}::float8 + v.rank), 0)
+                     + coalesce(${textWeight}::float8 / (${rrfK}::float8 + t.rank), 0) as score
+            from vector_ranked v
+            full outer join text_ranked t on t.id = v.id
+            order by score desc, id
+            limit ${k}
+          )
+          select jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
+                 jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
+                 jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",
+                 jobs.posted_at::text as "postedAt",
+                 fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
+                 jobs.embedding ${op} ${vector}::vector as "distance",
+                 ts_headline('english', jobs.description, websearch_to_tsquery('english', ${query}),
+                             'StartSel=«, StopSel=», MaxFragments=2') as "snippet"
+          from fused
+          join jobs on jobs.id = fused.id
+          left join companies on companies.id = jobs.company_id
+          order by fused.score desc, jobs.id`,
+    ),
+  );
+  return rows.map(numericHit);
+}
