@@ -26,6 +26,7 @@ export const PG_ERROR = {
   uniqueViolation: '23505',
   checkViolation: '23514',
   undefinedTable: '42P01',
+  duplicateTable: '42P07',
   undefinedFile: '58P01',
 } as const;
 

@@ -7,6 +7,7 @@ import { DEFAULTS, ENVIRONMENT } from '../config.ts';
 import { causeMessage, JobsightError } from '../errors.ts';
 import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
+import { indexCommand } from './commands/index.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { searchCommand } from './commands/search.ts';
@@ -46,7 +47,7 @@ const program = new Command('jobsight')
   .showHelpAfterError()
   .exitOverride();
 
-program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand()).addCommand(ingestCommand()).addCommand(searchCommand());
+program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand()).addCommand(ingestCommand()).addCommand(searchCommand()).addCommand(indexCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -21,6 +21,12 @@ export interface Database {
    * (see db/binary-copy.ts) into a table inside that same transaction. Used for bulk loads.
    */
   bulkTransaction<T>(fn: (tx: Db, copy: CopyInto) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection outside any transaction (for statements that refuse a
+   * transaction block, such as CREATE INDEX CONCURRENTLY, and for session-level SETs). On the
+   * server the connection is closed afterwards, so nothing set on it leaks into the pool.
+   */
+  session<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** Runs `COPY (query) TO ... (FORMAT binary)` and returns the payload; `query` is trusted SQL, never user input. */
   copyOut(query: string): Promise<Buffer>;
   /** Releases the engine (closes PGlite, ends the pool). Idempotent. */

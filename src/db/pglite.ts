@@ -46,6 +46,8 @@ export async function openPglite(
           await t.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([payload]) });
         });
       }),
+    // PGlite is one session already; callers restore any setting they change.
+    session: (fn) => fn(db),
     async copyOut(query) {
       const result = await client.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT binary)`);
       return Buffer.from(await result.blob!.arrayBuffer());

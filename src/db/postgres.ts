@@ -57,6 +57,14 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
         client.release();
       }
     },
+    async session(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzle({ client, schema }) as unknown as Db);
+      } finally {
+        client.release(true);
+      }
+    },
     async copyOut(query) {
       const client = await pool.connect();
       try {

@@ -1,0 +1,159 @@
+/**
+ * Creating, rebuilding and dropping the vector indexes on jobs.embedding, on either engine.
+ * On the server builds run CONCURRENTLY (searches and writes go on meanwhile) with their own
+ * maintenance_work_mem and parallel workers; PGlite is one single-threaded session, so it gets a
+ * plain CREATE INDEX. Status, search settings and the default policy live in the index-* files
+ * and are re-exported here: this is the module the CLI and API import.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/database.ts';
+import { vectorIndexes } from '../db/vector-indexes.ts';
+import { causeMessage, JobsightError, PG_ERROR, pgErrorCode } from '../errors.ts';
+import { checkBuildSettings, runWithBuildSettings, type BuildSettings } from './index-session.ts';
+import { createIndexStatement, indexName, resolveIndexSpec, type ResolvedIndexSpec, type VectorIndexSpec } from './index-spec.ts';
+
+export * from './index-spec.ts';
+export { applySearchSettings, type SearchSettings } from './index-settings.ts';
+export { vectorIndexStatus, type IndexBuildProgress, type VectorIndexStatus } from './index-status.ts';
+
+/** "relation already exists": another index or table already has the name. */
+const DUPLICATE_TABLE = PG_ERROR.duplicateTable;
+
+/** How the server builds an index. PGlite ignores these: it has one session and no workers. */
+export interface ServerBuildOptions {
+  /**
+   * Default true: CREATE INDEX CONCURRENTLY, no lock against writes, but slower and not in a
+   * transaction. false: a plain build inside a transaction (SET LOCAL), blocking writes meanwhile.
+   */
+  concurrently?: boolean;
+  /** Memory for the build (default '512MB'); an HNSW graph that outgrows it builds far slower. */
+  maintenanceWorkMem?: string;
+  /** Parallel workers for the build (default 2, 0..64; capped by the server's max_worker_processes). */
+  parallelWorkers?: number;
+}
+
+export interface IndexBuildResult {
+  name: string;
+  spec: ResolvedIndexSpec;
+  milliseconds: number;
+}
+
+function buildSettings(options: ServerBuildOptions): BuildSettings {
+  return checkBuildSettings({
+    maintenanceWorkMem: options.maintenanceWorkMem ?? '512MB',
+    parallelWorkers: options.parallelWorkers ?? 2,
+  });
+}
+
+/** `"name"` quoted for SQL; names come from the catalog (vectorIndexes), never from input. */
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+async function embeddedRows(database: Database): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(database.db, sql`select count(*) as n from jobs where embedding is not null`);
+  return Number(row?.n ?? 0);
+}
+
+async function existingNames(database: Database): Promise<string[]> {
+  return (await vectorIndexes(database.db)).map((i) => i.name);
+}
+
+/**
+ * Builds a vector index named `jobs_embedding_<type>_<metric>`.
+ * @example await createVectorIndex(database, { type: 'hnsw', m: 16, efConstruction: 64 });
+ * @example await createVectorIndex(database, { type: 'ivfflat', metric: 'l2' }, { concurrently: false });
+ */
+export async function createVectorIndex(
+  database: Database,
+  spec: VectorIndexSpec,
+  options: ServerBuildOptions = {},
+): Promise<IndexBuildResult> {
+  // Checked once before counting rows (so a bad spec fails fast), again below with the real count.
+  let resolved = resolveIndexSpec(spec, 0);
+  const settings = buildSettings(options);
+  if (resolved.type === 'ivfflat') {
+    const rows = await embeddedRows(database);
+    if (rows === 0) {
+      throw new JobsightError('cannot build an IVFFlat index on an empty table', {
+        hint: 'load postings first: IVFFlat learns its lists from the rows',
+      });
+    }
+    resolved = resolveIndexSpec(spec, rows);
+  }
+  const name = indexName(resolved);
+  const exists = () =>
+    new JobsightError(`the index ${name} already exists`, {
+      hint: `Drop it first (jobsight index drop ${name}) or rebuild it in place (jobsight index rebuild ${name}).`,
+      status: 409,
+    });
+  if ((await existingNames(database)).includes(name)) throw exists();
+
+  const started = performance.now();
+  try {
+    if (database.engine === 'pglite') {
+      await database.db.execute(sql.raw(createIndexStatement(resolved, false)));
+    } else if (options.concurrently === false) {
+      await database.bulkTransaction(async (tx) => {
+        await tx.execute(sql.raw(`set local maintenance_work_mem = '${settings.maintenanceWorkMem}'`));
+        await tx.execute(sql.raw(`set local max_parallel_maintenance_workers = ${settings.parallelWorkers}`));
+        await tx.execute(sql.raw(createIndexStatement(resolved, false)));
+      });
+    } else {
+      await runWithBuildSettings(database, settings, createIndexStatement(resolved, true)).catch(async (e: unknown) => {
+        // A failed concurrent build leaves an INVALID index behind that still slows every write.
+        if (pgErrorCode(e) !== DUPLICATE_TABLE) {
+          await database.db.execute(sql.raw(`drop index concurrently if exists ${quoteIdentifier(name)}`)).catch(() => {});
+        }
+        throw e;
+      });
+    }
+  } catch (cause) {
+    if (pgErrorCode(cause) === DUPLICATE_TABLE) throw exists();
+    throw new JobsightError(`building ${name} failed: ${causeMessage(cause)}`, { cause, status: 500 });
+  }
+  return { name, spec: resolved, milliseconds: Math.round(performance.now() - started) };
+}
+
+async function knownIndex(database: Database, name: string): Promise<string> {
+  const names = await existingNames(database);
+  if (!names.includes(name)) {
+    throw new JobsightError(`no vector index named ${JSON.stringify(name)} on jobs`, {
+      hint: names.length ? `Existing vector indexes: ${names.join(', ')}.` : 'There are no vector indexes on jobs.',
+      status: 404,
+    });
+  }
+  return quoteIdentifier(name);
+}
+
+/**
+ * Drops one of the vector indexes on jobs (CONCURRENTLY on the server, so searches are not blocked).
+ * @example await dropVectorIndex(database, 'jobs_embedding_hnsw_cosine');
+ */
+export async function dropVectorIndex(database: Database, name: string): Promise<void> {
+  const quoted = await knownIndex(database, name);
+  const concurrently = database.engine === 'postgres' ? 'concurrently ' : '';
+  await database.db.execute(sql.raw(`drop index ${concurrently}if exists ${quoted}`));
+}
+
+/**
+ * Rebuilds an index from the rows now in jobs (REINDEX, CONCURRENTLY on the server): for an
+ * IVFFlat index whose lists were learnt from far fewer rows, or an invalid index left by a failed build.
+ * @example const { milliseconds } = await rebuildVectorIndex(database, 'jobs_embedding_hnsw_cosine');
+ */
+export async function rebuildVectorIndex(
+  database: Database,
+  name: string,
+  options: Omit<ServerBuildOptions, 'concurrently'> = {},
+): Promise<{ name: string; milliseconds: number }> {
+  const quoted = await knownIndex(database, name);
+  const settings = buildSettings(options);
+  const started = performance.now();
+  try {
+    if (database.engine === 'pglite') await database.db.execute(sql.raw(`reindex index ${quoted}`));
+    else await runWithBuildSettings(database, settings, `reindex index concurrently ${quoted}`);
+  } catch (cause) {
+    throw new JobsightError(`rebuilding ${name} failed: ${causeMessage(cause)}`, { cause, status: 500 });
+  }
+  return { name, milliseconds: Math.round(performance.now() - started) };
+}

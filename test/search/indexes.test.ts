@@ -1,0 +1,180 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { queryRows, type Database, type Db } from '../../src/db/database.ts';
+import { loadDemo } from '../../src/demo/load-demo.ts';
+import {
+  applySearchSettings,
+  createVectorIndex,
+  defaultIvfflatLists,
+  dropVectorIndex,
+  EXACT_SEARCH_MAX_ROWS,
+  rebuildVectorIndex,
+  recommendIndex,
+  resolveIndexSpec,
+  vectorIndexStatus,
+  type VectorIndexSpec,
+} from '../../src/search/indexes.ts';
+import { describeEngines, testEmbedder } from '../helpers/engines.ts';
+
+const HNSW = 'jobs_embedding_hnsw_cosine';
+
+/** EXPLAIN (FORMAT JSON) of the nearest-10 query, as text to look for index names in. */
+async function nearestPlan(db: Db, options: { seqscan: boolean }): Promise<string> {
+  const [vector] = await testEmbedder.embed(['registered nurse']);
+  const literal = `[${Array.from(vector!).join(',')}]`;
+  return db.transaction(async (tx) => {
+    if (!options.seqscan) await tx.execute(sql`set local enable_seqscan = off`);
+    const rows = await queryRows<unknown>(
+      tx,
+      sql`explain (format json) select id from jobs order by embedding <=> ${literal}::vector limit 10`,
+    );
+    return JSON.stringify(rows);
+  });
+}
+
+it('defaultIvfflatLists follows pgvector advice: rows/1000 up to 1M rows, sqrt(rows) above', () => {
+  expect(defaultIvfflatLists(0)).toBe(1);
+  expect(defaultIvfflatLists(500)).toBe(1);
+  expect(defaultIvfflatLists(5000)).toBe(5);
+  expect(defaultIvfflatLists(1_000_000)).toBe(1000);
+  expect(defaultIvfflatLists(4_000_000)).toBe(2000);
+});
+
+it('recommendIndex: exact search below the threshold, HNSW m 16 / ef_construction 64 from it', () => {
+  expect(recommendIndex(1500).spec).toBeNull();
+  expect(recommendIndex(EXACT_SEARCH_MAX_ROWS).spec).toEqual({ type: 'hnsw', m: 16, efConstruction: 64, metric: 'cosine' });
+});
+
+it('rejects bad specs with messages naming the parameter', () => {
+  expect(() => resolveIndexSpec({ type: 'hnsw', m: 1 })).toThrow(/m must be a whole number from 2 to 100, got 1/);
+  expect(() => resolveIndexSpec({ type: 'hnsw', m: 16, efConstruction: 20 })).toThrow(/efConstruction must be at least 2 \* m \(32/);
+  expect(() => resolveIndexSpec({ type: 'hnsw', m: 8.5 })).toThrow(/m must be a whole number/);
+  expect(() => resolveIndexSpec({ type: 'ivfflat', lists: 0 }, 100)).toThrow(/lists must be a whole number from 1 to 32768, got 0/);
+  expect(() => resolveIndexSpec({ type: 'diskann' } as unknown as VectorIndexSpec)).toThrow(/unknown index type "diskann"; use one of: hnsw, ivfflat/);
+  expect(() => resolveIndexSpec({ type: 'hnsw', metric: 'l1' } as unknown as VectorIndexSpec)).toThrow(/unknown metric "l1"/);
+});
+
+it('rejects bad server build settings before touching the database', async () => {
+  const noDatabase = {} as Database;
+  await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { maintenanceWorkMem: "1GB'; drop table jobs; --" })).rejects.toThrow(
+    /maintenanceWorkMem must be a size such as '512MB'/,
+  );
+  await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { parallelWorkers: -1 })).rejects.toThrow(/parallelWorkers must be a whole number from 0 to 64, got -1/);
+});
+
+describeEngines('vector index management', ({ engine, database }) => {
+  it('refuses IVFFlat on an empty table', async () => {
+    await expect(createVectorIndex(database(), { type: 'ivfflat' })).rejects.toMatchObject({
+      hint: expect.stringMatching(/load postings first: IVFFlat learns its lists from the rows/),
+    });
+  });
+
+  it('builds an HNSW index with its parameters, and shows it in the status', async () => {
+    const result = await loadDemo(database().db, testEmbedder);
+    expect(result.added).toBe(1500);
+    const built = await createVectorIndex(database(), { type: 'hnsw', m: 8, efConstruction: 32 });
+    console.info(`[${engine}] HNSW m=8 ef_construction=32 over 1,500 rows: ${built.milliseconds} ms`);
+    expect(built).toMatchObject({ name: HNSW, spec: { type: 'hnsw', m: 8, efConstruction: 32, metric: 'cosine' } });
+    const { indexes, building } = await vectorIndexStatus(database());
+    expect(building).toEqual([]);
+    expect(indexes).toHaveLength(1);
+    expect(indexes[0]).toMatchObject({
+      name: HNSW,
+      type: 'hnsw',
+      metric: 'cosine',
+      operatorClass: 'vector_cosine_ops',
+      parameters: { m: 8, ef_construction: 32 },
+      valid: true,
+    });
+    expect(indexes[0]!.sizeBytes).toBeGreaterThan(0);
+    expect(indexes[0]!.size).toMatch(/\d+ (bytes|kB|MB)/);
+    expect(indexes[0]!.rowsIndexed).toBe(1500);
+  });
+
+  it('refuses to create an index that exists, saying to drop or rebuild it', async () => {
+    await expect(createVectorIndex(database(), { type: 'hnsw', m: 8, efConstruction: 32 })).rejects.toMatchObject({
+      message: `the index ${HNSW} already exists`,
+      hint: expect.stringMatching(/jobsight index drop jobs_embedding_hnsw_cosine.*jobsight index rebuild jobs_embedding_hnsw_cosine/),
+    });
+  });
+
+  it('the nearest-10 query uses the index when sequential scans are off', async () => {
+    expect(await nearestPlan(database().db, { seqscan: false })).toContain(HNSW);
+  });
+
+  // Server-only features (planner statistics, pg_stat_progress_create_index): registered there only.
+  if (engine === 'server') it('the planner picks the index for 1,500 rows on its own (server)', async () => {
+    await database().db.execute(sql`analyze jobs`);
+    expect(await nearestPlan(database().db, { seqscan: true })).toContain(HNSW);
+  });
+
+  it('rebuilds and drops an index; unknown names list the existing ones', async () => {
+    const rebuilt = await rebuildVectorIndex(database(), HNSW);
+    console.info(`[${engine}] REINDEX ${HNSW}: ${rebuilt.milliseconds} ms`);
+    expect((await vectorIndexStatus(database())).indexes[0]).toMatchObject({ name: HNSW, valid: true });
+    await expect(dropVectorIndex(database(), 'jobs_embedding_nope')).rejects.toMatchObject({
+      hint: `Existing vector indexes: ${HNSW}.`,
+    });
+    await dropVectorIndex(database(), HNSW);
+    expect((await vectorIndexStatus(database())).indexes).toEqual([]);
+  });
+
+  it('builds IVFFlat with default lists (1,500 rows: 1) and explicit lists', async () => {
+    const byDefault = await createVectorIndex(database(), { type: 'ivfflat' });
+    expect(byDefault.spec).toEqual({ type: 'ivfflat', lists: 1, metric: 'cosine' });
+    const explicit = await createVectorIndex(database(), { type: 'ivfflat', lists: 4, metric: 'l2' }, { concurrently: false });
+    expect(explicit.name).toBe('jobs_embedding_ivfflat_l2');
+    const { indexes } = await vectorIndexStatus(database());
+    expect(indexes.map((i) => [i.name, i.metric, i.parameters, i.valid])).toEqual([
+      ['jobs_embedding_ivfflat_cosine', 'cosine', { lists: 1 }, true],
+      ['jobs_embedding_ivfflat_l2', 'l2', { lists: 4 }, true],
+    ]);
+    for (const index of indexes) await dropVectorIndex(database(), index.name);
+  });
+
+  if (engine === 'server') it('shows a concurrent build in progress as building and not yet valid (server)', async () => {
+    // An open write on jobs makes CREATE INDEX CONCURRENTLY wait for it, so the build can be watched.
+    let finishWrite!: () => void;
+    const writeHeld = new Promise<void>((resolve) => (finishWrite = resolve));
+    let writing!: () => void;
+    const wrote = new Promise<void>((resolve) => (writing = resolve));
+    const writer = database().bulkTransaction(async (tx) => {
+      await tx.execute(sql`update jobs set title = title where id = (select min(id) from jobs)`);
+      writing();
+      await writeHeld;
+    });
+    await wrote;
+    const build = createVectorIndex(database(), { type: 'hnsw', m: 8, efConstruction: 32, metric: 'l2' });
+    let status = await vectorIndexStatus(database());
+    for (let i = 0; i < 100 && !status.building.some((b) => b.phase.startsWith('waiting for')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await vectorIndexStatus(database());
+    }
+    // Read once more while the build is held: the first sighting may have raced its catalog commit.
+    status = await vectorIndexStatus(database());
+    finishWrite();
+    await writer;
+    expect(status.building).toEqual([
+      expect.objectContaining({ command: 'CREATE INDEX CONCURRENTLY', index: 'jobs_embedding_hnsw_l2', phase: expect.stringMatching(/^waiting for/) }),
+    ]);
+    expect(status.indexes.find((i) => i.name === 'jobs_embedding_hnsw_l2')).toMatchObject({ valid: false });
+    expect((await build).name).toBe('jobs_embedding_hnsw_l2');
+    expect((await vectorIndexStatus(database())).indexes).toEqual([expect.objectContaining({ name: 'jobs_embedding_hnsw_l2', valid: true })]);
+    await dropVectorIndex(database(), 'jobs_embedding_hnsw_l2');
+  });
+
+  it('applySearchSettings sets ef_search and probes for the transaction only', async () => {
+    const { db } = database();
+    const inside = await db.transaction(async (tx) => {
+      await applySearchSettings(tx, { efSearch: 123, probes: 7 });
+      const [ef] = await queryRows<Record<string, string>>(tx, sql`show hnsw.ef_search`);
+      const [probes] = await queryRows<Record<string, string>>(tx, sql`show ivfflat.probes`);
+      return [Object.values(ef!)[0], Object.values(probes!)[0]];
+    });
+    expect(inside).toEqual(['123', '7']);
+    const [after] = await queryRows<Record<string, string>>(db, sql`show hnsw.ef_search`);
+    expect(Object.values(after!)[0]).toBe('40');
+    await expect(applySearchSettings(db, { efSearch: 0 })).rejects.toThrow(/efSearch must be a whole number from 1 to 1000, got 0/);
+    await expect(applySearchSettings(db, { probes: 1001 })).rejects.toThrow(/probes must be/);
+  });
+});
