@@ -9,6 +9,7 @@ export interface MarketFacts {
   topCountries: { country: string; postings: number }[];
   medianAnnualSalary: { currency: string; median: number; postings: number }[];
   topEmployers: { company: string; postings: number }[];
+  topSkills: { skill: string; postings: number }[];
 }
 
 export async function marketFacts(db: Db): Promise<MarketFacts> {
@@ -29,7 +30,10 @@ export async function marketFacts(db: Db): Promise<MarketFacts> {
          group by salary_currency order by count(*) desc limit 5) t) as "medianAnnualSalary",
       (select coalesce(json_agg(t), '[]') from (
          select c.name as company, count(*)::int as postings from jobs j join companies c on c.id = j.company_id
-         group by c.name order by count(*) desc, c.name limit 5) t) as "topEmployers"`,
+         group by c.name order by count(*) desc, c.name limit 5) t) as "topEmployers",
+      (select coalesce(json_agg(t), '[]') from (
+         select s.name as skill, count(*)::int as postings from job_skills js join skills s on s.id = js.skill_id
+         group by s.name order by count(*) desc, s.name limit 8) t) as "topSkills"`,
   );
   return row!;
 }

@@ -11,6 +11,9 @@ import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError } from '../errors.ts';
 import { addJobs } from '../jobs/repository.ts';
+import { upsertSkills } from '../jobs/skills.ts';
+import { createSkillMatcher } from '../ingest/skills/matcher.ts';
+import { loadTaxonomy } from '../ingest/skills/taxonomy.ts';
 
 export const DEMO_FILE = fileURLToPath(new URL('../../demo/postings.jsonl', import.meta.url));
 const BATCH = 250;
@@ -21,14 +24,20 @@ export interface DemoLoadResult {
   added: number;
 }
 
-async function readDemoFile(file: string): Promise<{ externalId: string }[]> {
-  const postings: { externalId: string }[] = [];
+interface DemoPosting {
+  externalId: string;
+  title: string;
+  description: string;
+}
+
+async function readDemoFile(file: string): Promise<DemoPosting[]> {
+  const postings: DemoPosting[] = [];
   let line = 0;
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     line++;
     if (!text.trim()) continue;
     try {
-      postings.push(JSON.parse(text) as { externalId: string });
+      postings.push(JSON.parse(text) as DemoPosting);
     } catch (e) {
       throw new JobsightError(`${file}:${line}: not valid JSON (${(e as Error).message})`, {
         hint: 'Regenerate the demo data: npx tsx scripts/generate-demo-data.ts',
@@ -49,8 +58,12 @@ export async function loadDemo(
     (await queryRows<{ id: string }>(db, sql`select external_id as id from jobs where source = 'demo'`)).map((r) => r.id),
   );
   const missing = postings.filter((p) => !existing.has(p.externalId));
+  // The demo file names no skills; they are extracted from the text as ingest does.
+  const matcher = createSkillMatcher(await loadTaxonomy());
   for (let i = 0; i < missing.length; i += BATCH) {
-    await addJobs(db, embedder, missing.slice(i, i + BATCH));
+    const batch = missing.slice(i, i + BATCH).map((p) => ({ ...p, matched: matcher.match(p.title, p.description) }));
+    await upsertSkills(db, batch.flatMap((p) => p.matched));
+    await addJobs(db, embedder, batch.map(({ matched, ...p }) => ({ ...p, skills: matched.map((m) => m.name) })));
     onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
   }
   return { inFile: postings.length, alreadyLoaded: postings.length - missing.length, added: missing.length };

@@ -50,8 +50,9 @@ export function demoCommand(): Command {
             .map((s) => `${s.currency} ${formatCell(Math.round(s.median))} (${s.postings} postings)`)
             .join(', '),
           'top employers': facts.topEmployers.map((e) => `${e.company} (${e.postings})`).join(', '),
+          'skills most asked for': facts.topSkills.map((s) => `${s.skill} (${s.postings})`).join(', '),
         });
-        console.log('\nNext: npx jobsight jobs list, npx jobsight jobs get 1, npx jobsight db info');
+        console.log('\nNext: npx jobsight search "staff nurse" --explain, npx jobsight jobs list, npx jobsight db info');
       }),
     );
 }
