@@ -50,6 +50,11 @@ export interface HybridSearchOptions extends RrfOptions {
   metric?: Metric;
   /** Structured filters, applied inside both branches (see filters.ts). */
   filters?: SearchFiltersInput;
+  /**
+   * What the text branch searches for, in websearch syntax, when it should differ from the
+   * embedded query: resume matching embeds the resume but searches its skills joined with OR.
+   */
+  textQuery?: string;
 }
 
 function checkRrf(options: RrfOptions): Required<RrfOptions> {
@@ -92,6 +97,7 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const { rrfK, vectorWeight, textWeight } = checkRrf(options);
   const filters = parseFilters(options.filters);
   const vector = await embedQuery(embedder, query);
+  const words = options.textQuery === undefined ? query : checkQuery(options.textQuery);
 
   const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: undefined }, (tx) =>
     queryRows<HybridHit>(
@@ -107,9 +113,9 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
             select id, row_number() over (order by distance, id) as rank from vector_branch
           ),
           text_branch as (
-            select jobs.id, ts_rank_cd(jobs.search_vector, websearch_to_tsquery('english', ${query})) as text_score
+            select jobs.id, ts_rank_cd(jobs.search_vector, websearch_to_tsquery('english', ${words})) as text_score
             from jobs
-            where jobs.search_vector @@ websearch_to_tsquery('english', ${query}) and ${filterConditions(filters)}
+            where jobs.search_vector @@ websearch_to_tsquery('english', ${words}) and ${filterConditions(filters)}
             order by text_score desc, jobs.id
             limit ${candidates}
           ),
@@ -131,7 +137,7 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
                  jobs.posted_at::text as "postedAt",
                  fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
                  jobs.embedding ${op} ${vector}::vector as "distance",
-                 ts_headline('english', jobs.description, websearch_to_tsquery('english', ${query}),
+                 ts_headline('english', jobs.description, websearch_to_tsquery('english', ${words}),
                              'StartSel=«, StopSel=», MaxFragments=2') as "snippet"
           from fused
           join jobs on jobs.id = fused.id
