@@ -1,16 +1,15 @@
 import { Command, Option } from 'commander';
-import { EMPLOYMENT_TYPES, REMOTE_MODES } from '../../jobs/model.ts';
 import { hybridSearch, rrfScore } from '../../search/hybrid.ts';
 import { textSearch } from '../../search/text.ts';
 import { METRICS, vectorSearch, type Metric } from '../../search/vector.ts';
-import type { SearchFiltersInput } from '../../search/filters.ts';
 import { withDatabase } from '../context.ts';
+import { addFilterOptions, filtersFrom, type FilterFlags } from '../filter-options.ts';
 import { formatCell, printJson, printTable, truncate } from '../output.ts';
-import { list, number, positiveInt } from '../parse.ts';
+import { number, positiveInt } from '../parse.ts';
 
 const MODES = ['vector', 'text', 'hybrid'] as const;
 
-interface SearchFlags {
+interface SearchFlags extends FilterFlags {
   mode: (typeof MODES)[number];
   k: number;
   metric: Metric;
@@ -21,44 +20,12 @@ interface SearchFlags {
   textWeight: number;
   efSearch?: number;
   explain?: boolean;
-  country?: string[];
-  city?: string;
-  remote?: string[];
-  salaryMin?: number;
-  salaryMax?: number;
-  currency?: string;
-  postedAfter?: string;
-  postedBefore?: string;
-  company?: string;
-  employmentType?: string[];
-  skills?: string[];
-  anySkills?: string[];
-}
-
-/** The flags as the library's filter object; validation (with field names) happens there. */
-function filtersFrom(f: SearchFlags): SearchFiltersInput | undefined {
-  const filters: Record<string, unknown> = {
-    country: f.country,
-    city: f.city,
-    remoteMode: f.remote,
-    salaryMin: f.salaryMin,
-    salaryMax: f.salaryMax,
-    currency: f.currency,
-    postedAfter: f.postedAfter,
-    postedBefore: f.postedBefore,
-    company: f.company,
-    employmentType: f.employmentType,
-    skillsAll: f.skills,
-    skillsAny: f.anySkills,
-  };
-  for (const key of Object.keys(filters)) if (filters[key] === undefined) delete filters[key];
-  return Object.keys(filters).length > 0 ? (filters as SearchFiltersInput) : undefined;
 }
 
 const place = (h: { city: string | null; country: string | null }) => [h.city, h.country].filter(Boolean).join(', ');
 
 export function searchCommand(): Command {
-  return new Command('search')
+  const command = new Command('search')
     .description('find postings by meaning (vector), keywords (text) or both fused with reciprocal rank fusion (hybrid)')
     .argument('<query>', 'what to look for; text mode understands "quoted phrases", OR and -term')
     .addOption(new Option('--mode <mode>', 'search mode').choices(MODES).default('hybrid'))
@@ -70,20 +37,8 @@ export function searchCommand(): Command {
     .option('--vector-weight <w>', 'hybrid: weight of the vector branch', number('--vector-weight'), 1)
     .option('--text-weight <w>', 'hybrid: weight of the text branch', number('--text-weight'), 1)
     .option('--ef-search <n>', 'vector mode: HNSW ef_search for this query', positiveInt('--ef-search', 1000))
-    .option('--explain', 'hybrid: show each result\'s rank in each branch and the fused score')
-    .option('--country <codes>', 'filter: countries, e.g. GB,US', list)
-    .option('--city <name>', 'filter: city')
-    .addOption(new Option('--remote <modes>', `filter: ${REMOTE_MODES.join(', ')} (comma-separated)`).argParser(list))
-    .option('--salary-min <amount>', 'filter: annual salary reaching at least this (needs --currency)', number('--salary-min'))
-    .option('--salary-max <amount>', 'filter: annual salary starting at most this (needs --currency)', number('--salary-max'))
-    .option('--currency <code>', 'filter: salary currency, e.g. GBP')
-    .option('--posted-after <date>', 'filter: posted on or after YYYY-MM-DD')
-    .option('--posted-before <date>', 'filter: posted on or before YYYY-MM-DD')
-    .option('--company <name>', 'filter: employer')
-    .addOption(new Option('--employment-type <types>', `filter: ${EMPLOYMENT_TYPES.join(', ')} (comma-separated)`).argParser(list))
-    .option('--skills <list>', 'filter: postings that ask for all of these skills', list)
-    .option('--any-skills <list>', 'filter: postings that ask for at least one of these skills', list)
-    .action(async (query: string, flags: SearchFlags, command: Command) =>
+    .option('--explain', 'hybrid: show each result\'s rank in each branch and the fused score');
+  return addFilterOptions(command).action(async (query: string, flags: SearchFlags, command: Command) =>
       withDatabase(command, async ({ database, embedder, json }) => {
         const { db } = database;
         const filters = filtersFrom(flags);
