@@ -3,11 +3,11 @@
  * statement (the pgvector-node hybrid-search example's shape). Only ranks are fused, so the two
  * branches' incomparable scores (a distance, a ts_rank_cd) never meet.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError } from '../errors.ts';
-import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
+import { filterConditions, parseFilters, type SearchFilters, type SearchFiltersInput } from './filters.ts';
 import {
   checkCount,
   checkQuery,
@@ -55,6 +55,10 @@ export interface HybridSearchOptions extends RrfOptions {
    * embedded query: resume matching embeds the resume but searches its skills joined with OR.
    */
   textQuery?: string;
+  /** HNSW candidate list size for the vector branch (1 to 1000). */
+  efSearch?: number;
+  /** IVFFlat lists scanned by the vector branch (1 to 1000). */
+  probes?: number;
 }
 
 function checkRrf(options: RrfOptions): Required<RrfOptions> {
@@ -81,6 +85,59 @@ export function rrfScore(ranks: { vectorRank: number | null; textRank: number | 
   return vector + text;
 }
 
+/** What the fused ranking needs; every value already checked by the caller. */
+export interface HybridRankingInput extends Required<RrfOptions> {
+  /** The query embedding as pgvector text (see embedQuery). */
+  vector: string;
+  /** The text branch's query, in websearch syntax. */
+  words: string;
+  /** The distance operator (see distanceOperator). */
+  op: SQL;
+  filters: SearchFilters;
+  candidates: number;
+  k: number;
+}
+
+/**
+ * The CTEs of hybrid search, ending in `fused (id, vector_rank, text_rank, score)`: the top k
+ * postings by RRF. Placed after `with`: hybridSearch selects its hits from `fused`, and market
+ * analytics (analytics/slice.ts) aggregate over its ids, so both rank postings the same way.
+ *
+ * @example sql`with ${hybridRanking(input)} select id from fused`
+ */
+export function hybridRanking(input: HybridRankingInput): SQL {
+  const { vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight } = input;
+  return sql`vector_branch as materialized (
+      select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
+      from jobs
+      where jobs.embedding is not null and ${filterConditions(filters)}
+      order by distance
+      limit ${candidates}
+    ),
+    vector_ranked as (
+      select id, row_number() over (order by distance, id) as rank from vector_branch
+    ),
+    text_branch as (
+      select jobs.id, ts_rank_cd(jobs.search_vector, websearch_to_tsquery('english', ${words})) as text_score
+      from jobs
+      where jobs.search_vector @@ websearch_to_tsquery('english', ${words}) and ${filterConditions(filters)}
+      order by text_score desc, jobs.id
+      limit ${candidates}
+    ),
+    text_ranked as (
+      select id, row_number() over (order by text_score desc, id) as rank from text_branch
+    ),
+    fused as (
+      select coalesce(v.id, t.id) as id, v.rank as vector_rank, t.rank as text_rank,
+             coalesce(${vectorWeight}::float8 / (${rrfK}::float8 + v.rank), 0)
+               + coalesce(${textWeight}::float8 / (${rrfK}::float8 + t.rank), 0) as score
+      from vector_ranked v
+      full outer join text_ranked t on t.id = v.id
+      order by score desc, id
+      limit ${k}
+    )`;
+}
+
 /**
  * The k best postings by RRF over a vector branch and a text branch, each its top `candidates`
  * after filters; ties by id. Filtered searches run with HNSW iterative scans so the vector
@@ -99,38 +156,10 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const vector = await embedQuery(embedder, query);
   const words = options.textQuery === undefined ? query : checkQuery(options.textQuery);
 
-  const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: undefined }, (tx) =>
+  const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: options.efSearch, probes: options.probes }, (tx) =>
     queryRows<HybridHit>(
       tx,
-      sql`with vector_branch as materialized (
-            select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
-            from jobs
-            where jobs.embedding is not null and ${filterConditions(filters)}
-            order by distance
-            limit ${candidates}
-          ),
-          vector_ranked as (
-            select id, row_number() over (order by distance, id) as rank from vector_branch
-          ),
-          text_branch as (
-            select jobs.id, ts_rank_cd(jobs.search_vector, websearch_to_tsquery('english', ${words})) as text_score
-            from jobs
-            where jobs.search_vector @@ websearch_to_tsquery('english', ${words}) and ${filterConditions(filters)}
-            order by text_score desc, jobs.id
-            limit ${candidates}
-          ),
-          text_ranked as (
-            select id, row_number() over (order by text_score desc, id) as rank from text_branch
-          ),
-          fused as (
-            select coalesce(v.id, t.id) as id, v.rank as vector_rank, t.rank as text_rank,
-                   coalesce(${vectorWeight}::float8 / (${rrfK}::float8 + v.rank), 0)
-                     + coalesce(${textWeight}::float8 / (${rrfK}::float8 + t.rank), 0) as score
-            from vector_ranked v
-            full outer join text_ranked t on t.id = v.id
-            order by score desc, id
-            limit ${k}
-          )
+      sql`with ${hybridRanking({ vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight })}
           select jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
                  jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
                  jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",

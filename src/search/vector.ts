@@ -9,6 +9,7 @@ import { queryRows, type Db, type Tx } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError } from '../errors.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
+import { applySearchSettings, type SearchSettings } from './index-settings.ts';
 
 export const METRICS = ['cosine', 'l2', 'ip'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -48,12 +49,23 @@ export interface VectorSearchOptions {
   filters?: SearchFiltersInput;
   /** HNSW candidate list size for this query (1 to 1000); larger is slower and more exact. */
   efSearch?: number;
+  /** IVFFlat lists scanned for this query (1 to 1000); more is slower and more exact. */
+  probes?: number;
   /**
-   * Let an HNSW scan continue until k rows pass the filters (pgvector 0.8 `relaxed_order`).
+   * Let an HNSW or IVFFlat scan continue until k rows pass the filters (pgvector 0.8 `relaxed_order`).
    * Default: on when filters are given, since without it a filtered query can return fewer than k.
    */
   iterative?: boolean;
 }
+
+/**
+ * The posting fields every hit carries, selected from `jobs` left-joined to `companies`; the
+ * searches differ only in their ranking columns.
+ */
+export const HIT_COLUMNS = sql`jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
+  jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
+  jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",
+  jobs.posted_at::text as "postedAt"`;
 
 /** Checks the query text every search takes; returns it unchanged. */
 export function checkQuery(query: unknown): string {
@@ -89,19 +101,21 @@ export async function embedQuery(embedder: Embedder, query: string): Promise<str
 }
 
 /**
- * Runs `statement` with the HNSW settings for this query: in a transaction with `SET LOCAL` when
+ * Runs `statement` with this query's index settings: in a transaction with `SET LOCAL` when
  * there are any, so they never leak into the next query on a pooled connection.
  */
 export async function withScanSettings<T>(
   db: Db,
-  settings: { iterative: boolean; efSearch: number | undefined },
+  settings: SearchSettings & { iterative: boolean },
   run: (db: Db | Tx) => Promise<T>,
 ): Promise<T> {
-  if (!settings.iterative && settings.efSearch === undefined) return run(db);
+  if (!settings.iterative && settings.efSearch === undefined && settings.probes === undefined) return run(db);
   return db.transaction(async (tx) => {
-    if (settings.iterative) await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    // SET takes no bound parameters; efSearch has been checked to be a whole number 1..1000.
-    if (settings.efSearch !== undefined) await tx.execute(sql.raw(`set local hnsw.ef_search = ${checkCount('efSearch', settings.efSearch)}`));
+    if (settings.iterative) {
+      await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+      await tx.execute(sql`set local ivfflat.iterative_scan = relaxed_order`);
+    }
+    await applySearchSettings(tx, settings);
     return run(tx);
   });
 }
@@ -110,6 +124,34 @@ export async function withScanSettings<T>(
 export function numericHit<T extends { id: unknown; salaryAnnualMin: unknown; salaryAnnualMax: unknown }>(row: T): T {
   const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return { ...row, id: Number(row.id), salaryAnnualMin: orNull(row.salaryAnnualMin), salaryAnnualMax: orNull(row.salaryAnnualMax) };
+}
+
+/** What vectorSearch runs, checked and prepared, for the search itself and for its EXPLAIN. */
+async function prepareVectorSearch(embedder: Embedder, query: string, options: VectorSearchOptions) {
+  checkQuery(query);
+  const k = checkCount('k', options.k ?? 10);
+  const op = distanceOperator(options.metric ?? 'cosine');
+  const maxDistance = options.maxDistance;
+  if (maxDistance !== undefined && !Number.isFinite(maxDistance)) {
+    throw new JobsightError(`maxDistance must be a finite number, got ${JSON.stringify(maxDistance)}`);
+  }
+  const filters = parseFilters(options.filters);
+  const iterative = options.iterative ?? options.filters !== undefined;
+  const vector = await embedQuery(embedder, query);
+  const statement = sql`with nearest as materialized (
+      select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
+      from jobs
+      where jobs.embedding is not null and ${filterConditions(filters)}
+      order by distance
+      limit ${k}
+    )
+    select ${HIT_COLUMNS}, nearest.distance
+    from nearest
+    join jobs on jobs.id = nearest.id
+    left join companies on companies.id = jobs.company_id
+    where ${maxDistance ?? null}::float8 is null or nearest.distance <= ${maxDistance ?? null}::float8
+    order by nearest.distance, jobs.id`;
+  return { statement, settings: { iterative, efSearch: options.efSearch, probes: options.probes } };
 }
 
 /**
@@ -123,38 +165,64 @@ export function numericHit<T extends { id: unknown; salaryAnnualMin: unknown; sa
  *   k: 5, filters: { country: ['GB'] }, maxDistance: 0.6 });
  */
 export async function vectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
-  checkQuery(query);
-  const k = checkCount('k', options.k ?? 10);
-  const op = distanceOperator(options.metric ?? 'cosine');
-  const maxDistance = options.maxDistance;
-  if (maxDistance !== undefined && !Number.isFinite(maxDistance)) {
-    throw new JobsightError(`maxDistance must be a finite number, got ${JSON.stringify(maxDistance)}`);
-  }
-  const efSearch = options.efSearch === undefined ? undefined : checkCount('efSearch', options.efSearch);
-  const filters = parseFilters(options.filters);
-  const iterative = options.iterative ?? options.filters !== undefined;
-  const vector = await embedQuery(embedder, query);
-
-  const rows = await withScanSettings(db, { iterative, efSearch }, (tx) =>
-    queryRows<VectorHit>(
-      tx,
-      sql`with nearest as materialized (
-            select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
-            from jobs
-            where jobs.embedding is not null and ${filterConditions(filters)}
-            order by distance
-            limit ${k}
-          )
-          select jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
-                 jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
-                 jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",
-                 jobs.posted_at::text as "postedAt", nearest.distance
-          from nearest
-          join jobs on jobs.id = nearest.id
-          left join companies on companies.id = jobs.company_id
-          where ${maxDistance ?? null}::float8 is null or nearest.distance <= ${maxDistance ?? null}::float8
-          order by nearest.distance, jobs.id`,
-    ),
-  );
+  const { statement, settings } = await prepareVectorSearch(embedder, query, options);
+  const rows = await withScanSettings(db, settings, (tx) => queryRows<VectorHit>(tx, statement));
   return rows.map(numericHit);
+}
+
+export interface VectorPlan {
+  /** `index`: a vector index ordered the rows; `exact`: every matching row was compared. */
+  kind: 'index' | 'exact';
+  /** The vector index used, when kind is `index`. */
+  index: string | null;
+  /** Whether the index scan may continue past ef_search until k rows pass the filters. */
+  iterative: boolean;
+  /** One line for people. */
+  summary: string;
+  /** PostgreSQL's plan, as EXPLAIN (FORMAT JSON) gives it. */
+  plan: unknown;
+}
+
+interface PlanNode {
+  'Node Type'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function* planNodes(node: PlanNode): Generator<PlanNode> {
+  yield node;
+  for (const child of node.Plans ?? []) yield* planNodes(child);
+}
+
+/**
+ * How PostgreSQL would run `vectorSearch` with these options: through a vector index (and
+ * whether iteratively) or exactly. The planner picks an exact plan when the filters keep so few
+ * rows that comparing them all is cheaper than walking the graph.
+ */
+export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
+  const { statement, settings } = await prepareVectorSearch(embedder, query, options);
+  const [row] = await withScanSettings(db, settings, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
+  const raw = row?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+  const vectorIndexNames = new Set(
+    (
+      await queryRows<{ name: string }>(
+        db,
+        sql`select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_am am on am.oid = i.relam
+            where x.indrelid = 'jobs'::regclass and am.amname in ('hnsw', 'ivfflat')`,
+      )
+    ).map((r) => r.name),
+  );
+  const used = [...planNodes(plan[0]!.Plan)].find((n) => n['Index Name'] !== undefined && vectorIndexNames.has(n['Index Name']));
+  const index = used?.['Index Name'] ?? null;
+  const iterative = index !== null && settings.iterative;
+  const summary =
+    index === null
+      ? vectorIndexNames.size === 0
+        ? 'exact: no vector index exists, every matching row is compared (true nearest neighbours)'
+        : options.filters !== undefined
+          ? 'exact: the filters keep few rows, so the planner compares each of them instead of walking the index (true nearest neighbours)'
+          : 'exact: the planner judged a full scan cheaper than the index (a small table), so the answer is the true nearest neighbours'
+      : `index: ${index}${iterative ? ', iterative scan (relaxed_order): it keeps scanning until k rows pass the filters' : ''}`;
+  return { kind: index === null ? 'exact' : 'index', index, iterative, summary, plan };
 }

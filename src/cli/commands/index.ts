@@ -1,13 +1,15 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { countJobs } from '../../jobs/repository.ts';
 import {
   createVectorIndex,
+  EXACT_SEARCH_MAX_ROWS,
   dropVectorIndex,
   rebuildVectorIndex,
   recommendIndex,
   vectorIndexStatus,
   type ServerBuildOptions,
 } from '../../search/indexes.ts';
+import { getAutoIndex, setAutoIndex } from '../../search/default-index.ts';
 import { METRICS, type Metric } from '../../search/vector.ts';
 import { withDatabase } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
@@ -107,8 +109,23 @@ export function indexCommand(): Command {
     .action(async (name: string, _opts, command: Command) =>
       withDatabase(command, async ({ database, json }) => {
         await dropVectorIndex(database, name);
-        if (json) return printJson({ dropped: name });
-        console.log(`dropped ${name}`);
+        // The user chose: the default policy must not build it again after the next ingest.
+        await setAutoIndex(database, false);
+        if (json) return printJson({ dropped: name, autoIndex: false });
+        console.log(`dropped ${name}; the default index policy is now off (\`jobsight index auto on\` turns it back on)`);
+      }),
+    );
+
+  index
+    .command('auto')
+    .description(`the default policy: after an ingest, build HNSW (m 16, ef_construction 64) once the table has ${EXACT_SEARCH_MAX_ROWS.toLocaleString('en')} rows and no vector index`)
+    .addArgument(new Argument('[state]', 'turn it on or off; without: show it').choices(['on', 'off']))
+    .action(async (state: 'on' | 'off' | undefined, _opts, command: Command) =>
+      withDatabase(command, async ({ database, json }) => {
+        if (state) await setAutoIndex(database, state === 'on');
+        const on = await getAutoIndex(database);
+        if (json) return printJson({ autoIndex: on });
+        console.log(`default index policy: ${on ? 'on' : 'off'}`);
       }),
     );
 

@@ -10,6 +10,8 @@ import { parseMapArgument, readMappingFile, type FieldMapping } from '../../inge
 import { formatMappingDescription } from '../../ingest/readers/mapping.ts';
 import { describeFileMapping, readPostings } from '../../ingest/readers/read-postings.ts';
 import { summaryAddsUp, type IngestSummary } from '../../ingest/summary.ts';
+import { applyDefaultIndex } from '../../search/default-index.ts';
+import type { IndexBuildResult } from '../../search/indexes.ts';
 import { globalOptions, withDatabase } from '../context.ts';
 import { printFacts, printJson } from '../output.ts';
 import { nonNegativeInt, positiveInt } from '../parse.ts';
@@ -27,6 +29,7 @@ interface IngestFlags {
   batchSize: number;
   rejectFile?: string;
   indexPolicy: IngestOptions['indexPolicy'];
+  autoIndex: boolean;
   dryRun?: boolean;
   threads?: number;
   limit: number;
@@ -89,7 +92,7 @@ async function dryRun(files: string[], flags: IngestFlags, json: boolean): Promi
   }
 }
 
-function printSummary(summary: IngestSummary): void {
+function printSummary(summary: IngestSummary, built: IndexBuildResult | null): void {
   const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : 0;
   printFacts({
     read: summary.read,
@@ -102,6 +105,7 @@ function printSummary(summary: IngestSummary): void {
     embedded: summary.embedded,
     time: `${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)`,
     ...(summary.indexesRebuilt.length ? { 'indexes rebuilt': summary.indexesRebuilt } : {}),
+    ...(built ? { 'index created': `${built.name} in ${(built.milliseconds / 1000).toFixed(1)} s (the table outgrew exact search)` } : {}),
     ...(summary.rejectFile ? { 'reject file': summary.rejectFile } : {}),
   });
 }
@@ -125,6 +129,7 @@ export function ingestCommand(): Command {
         .choices(['auto', 'keep', 'rebuild'])
         .default('auto'),
     )
+    .option('--no-auto-index', 'do not build the default HNSW index when the table outgrows exact search (see `index auto`)')
     .option('--threads <n>', `worker threads for parsing, skills and embedding; 0: none (default ${defaultThreads()}, one per core)`, nonNegativeInt('--threads'))
     .option('--dry-run', 'show the mapping and the first normalised rows; load nothing')
     .option('--limit <n>', 'rows shown by --dry-run', positiveInt('--limit', 1000), 3)
@@ -155,8 +160,10 @@ export function ingestCommand(): Command {
         });
         progress.stop();
         if (!summaryAddsUp(summary)) throw new Error(`ingest summary does not add up: ${JSON.stringify(summary)}`);
-        if (json) return printJson(summary);
-        printSummary(summary);
+        if (flags.autoIndex && !json) process.stderr.write('checking the default index policy (a first HNSW build can take minutes)...\n');
+        const built = flags.autoIndex ? await applyDefaultIndex(database) : null;
+        if (json) return printJson({ ...summary, indexCreated: built?.name ?? null });
+        printSummary(summary, built);
       });
     });
 }

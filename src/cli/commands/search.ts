@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { hybridSearch, rrfScore } from '../../search/hybrid.ts';
 import { textSearch } from '../../search/text.ts';
-import { METRICS, vectorSearch, type Metric } from '../../search/vector.ts';
+import { explainVectorSearch, METRICS, vectorSearch, type Metric } from '../../search/vector.ts';
 import { withDatabase } from '../context.ts';
 import { addFilterOptions, filtersFrom, type FilterFlags } from '../filter-options.ts';
 import { formatCell, printJson, printTable, truncate } from '../output.ts';
@@ -19,10 +19,11 @@ interface SearchFlags extends FilterFlags {
   vectorWeight: number;
   textWeight: number;
   efSearch?: number;
+  probes?: number;
   explain?: boolean;
 }
 
-const place = (h: { city: string | null; country: string | null }) => [h.city, h.country].filter(Boolean).join(', ');
+export const place = (h: { city: string | null; country: string | null }) => [h.city, h.country].filter(Boolean).join(', ');
 
 export function searchCommand(): Command {
   const command = new Command('search')
@@ -36,16 +37,20 @@ export function searchCommand(): Command {
     .option('--rrf-k <n>', 'hybrid: the RRF constant k', number('--rrf-k'), 60)
     .option('--vector-weight <w>', 'hybrid: weight of the vector branch', number('--vector-weight'), 1)
     .option('--text-weight <w>', 'hybrid: weight of the text branch', number('--text-weight'), 1)
-    .option('--ef-search <n>', 'vector mode: HNSW ef_search for this query', positiveInt('--ef-search', 1000))
-    .option('--explain', 'hybrid: show each result\'s rank in each branch and the fused score');
+    .option('--ef-search <n>', 'vector and hybrid: HNSW ef_search for this query (pgvector default 40)', positiveInt('--ef-search', 1000))
+    .option('--probes <n>', 'vector and hybrid: IVFFlat lists scanned for this query (pgvector default 1)', positiveInt('--probes', 1000))
+    .option('--explain', 'vector: say whether an index (iteratively) or an exact scan served the query; hybrid: each result\'s rank in each branch and the fused score');
   return addFilterOptions(command).action(async (query: string, flags: SearchFlags, command: Command) =>
       withDatabase(command, async ({ database, embedder, json }) => {
         const { db } = database;
         const filters = filtersFrom(flags);
         const k = flags.k;
         if (flags.mode === 'vector') {
-          const hits = await vectorSearch(db, embedder, query, { k, metric: flags.metric, maxDistance: flags.maxDistance, filters, efSearch: flags.efSearch });
-          if (json) return printJson(hits);
+          const options = { k, metric: flags.metric, maxDistance: flags.maxDistance, filters, efSearch: flags.efSearch, probes: flags.probes };
+          const hits = await vectorSearch(db, embedder, query, options);
+          const plan = flags.explain ? await explainVectorSearch(db, embedder, query, options) : undefined;
+          if (json) return printJson(plan ? { plan: { ...plan, plan: undefined }, hits } : hits);
+          if (plan) console.log(`plan: ${plan.summary}`);
           return printTable(hits, { id: (h) => h.id, title: (h) => truncate(h.title, 45), company: (h) => truncate(h.company ?? '', 28), location: place, distance: (h) => h.distance });
         }
         if (flags.mode === 'text') {
@@ -53,7 +58,7 @@ export function searchCommand(): Command {
           if (json) return printJson(hits);
           return printTable(hits, { id: (h) => h.id, title: (h) => truncate(h.title, 40), company: (h) => truncate(h.company ?? '', 24), rank: (h) => h.rank, snippet: (h) => truncate(h.snippet, 90) });
         }
-        const options = { k, metric: flags.metric, filters, candidates: flags.candidates, rrfK: flags.rrfK, vectorWeight: flags.vectorWeight, textWeight: flags.textWeight };
+        const options = { k, metric: flags.metric, filters, efSearch: flags.efSearch, probes: flags.probes, candidates: flags.candidates, rrfK: flags.rrfK, vectorWeight: flags.vectorWeight, textWeight: flags.textWeight };
         const hits = await hybridSearch(db, embedder, query, options);
         if (json) return printJson(hits);
         if (flags.explain) {
