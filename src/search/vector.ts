@@ -21,6 +21,13 @@ const OPERATOR: Record<Metric, SQL> = { cosine: sql.raw('<=>'), l2: sql.raw('<->
 export const MAX_QUERY_CHARS = 10_000;
 export const MAX_K = 1000;
 
+/**
+ * ef_search for filtered queries unless the caller sets one. A filtered iterative scan walks past
+ * rows the filter drops, and with pgvector's default of 40 its recall at 1 % selectivity was
+ * 0.94 on the NHS postings; 100 brings it to the exact answer or within a row of it.
+ */
+export const FILTERED_EF_SEARCH = 100;
+
 export interface VectorHit {
   id: number;
   title: string;
@@ -151,7 +158,8 @@ async function prepareVectorSearch(embedder: Embedder, query: string, options: V
     left join companies on companies.id = jobs.company_id
     where ${maxDistance ?? null}::float8 is null or nearest.distance <= ${maxDistance ?? null}::float8
     order by nearest.distance, jobs.id`;
-  return { statement, settings: { iterative, efSearch: options.efSearch, probes: options.probes } };
+  const efSearch = options.efSearch ?? (iterative && options.filters !== undefined ? FILTERED_EF_SEARCH : undefined);
+  return { statement, settings: { iterative, efSearch, probes: options.probes } };
 }
 
 /**
