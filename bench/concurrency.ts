@@ -1,0 +1,110 @@
+/**
+ * Measurement 5, concurrency: Jobsight's HTTP API (GET /api/search?mode=vector&k=10, run in a
+ * child process) under 1, 4 and 16 concurrent clients with autocannon, against raw
+ * node-postgres QPS for the same top-10 query (bare inner SQL, vector precomputed, a pool of as
+ * many connections as clients). Queries rotate through the benchmark's query set.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { progress } from './lib/log.ts';
+import { median } from './lib/stats.ts';
+import { BARE_TOP_K } from './vector-query.ts';
+import type { BenchQuery } from './queries.ts';
+
+export const CLIENTS = [1, 4, 16] as const;
+
+export interface ConcurrencyRow {
+  clients: number;
+  apiQps: number | null;
+  apiP50: number | null;
+  apiP97_5: number | null;
+  apiErrors: number | null;
+  rawPgQps: number;
+}
+
+export interface ConcurrencyResult {
+  /** Why the API side is missing, when it is. */
+  apiSkipped: string | null;
+  durationSeconds: number;
+  repeats: number;
+  rows: ConcurrencyRow[];
+}
+
+async function startApi(databaseUrl: string): Promise<{ url?: string; error?: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-child.ts', import.meta.url).pathname, databaseUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  const lines = createInterface({ input: child.stdout! });
+  const first = await new Promise<string>((resolve) => {
+    lines.once('line', resolve);
+    child.once('exit', () => resolve(JSON.stringify({ error: 'the API process exited before listening' })));
+  });
+  return { ...(JSON.parse(first) as { url?: string; error?: string }), stop };
+}
+
+function runAutocannon(url: string, paths: string[], connections: number, duration: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+}
+
+async function rawPgQps(databaseUrl: string, queries: BenchQuery[], clients: number, duration: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: clients });
+  try {
+    await Promise.all(Array.from({ length: clients }, () => pool.query('select 1')));
+    const end = performance.now() + duration * 1000;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        for (let i = c; performance.now() < end; i++) {
+          await pool.query(BARE_TOP_K, [queries[i % queries.length]!.vector]);
+          done++;
+        }
+      }),
+    );
+    return done / duration;
+  } finally {
+    await pool.end();
+  }
+}
+
+export async function measureConcurrency(options: { databaseUrl: string; queries: BenchQuery[]; durationSeconds: number; repeats: number }): Promise<ConcurrencyResult> {
+  const { databaseUrl, queries, durationSeconds: duration, repeats } = options;
+  const api = await startApi(databaseUrl);
+  const paths = queries.map((q) => `/api/search?q=${encodeURIComponent(q.text)}&mode=vector&k=10`);
+  const rows: ConcurrencyRow[] = [];
+  try {
+    if (api.url) {
+      progress(`concurrency: API at ${api.url}; warm-up`);
+      await runAutocannon(api.url, paths, 4, 2);
+    } else {
+      progress(`concurrency: API not measured (${api.error}); raw pg only`);
+    }
+    await rawPgQps(databaseUrl, queries, 4, 1);
+    for (const clients of CLIENTS) {
+      const apiRuns: autocannon.Result[] = [];
+      const pgRuns: number[] = [];
+      for (let r = 0; r < repeats; r++) {
+        if (api.url) apiRuns.push(await runAutocannon(api.url, paths, clients, duration));
+        pgRuns.push(await rawPgQps(databaseUrl, queries, clients, duration));
+      }
+      const ok = apiRuns.length > 0;
+      rows.push({
+        clients,
+        apiQps: ok ? median(apiRuns.map((a) => a.requests.average)) : null,
+        apiP50: ok ? median(apiRuns.map((a) => a.latency.p50)) : null,
+        apiP97_5: ok ? median(apiRuns.map((a) => a.latency.p97_5)) : null,
+        apiErrors: ok ? apiRuns.reduce((n, a) => n + a.errors + a.non2xx, 0) : null,
+        rawPgQps: median(pgRuns),
+      });
+      const last = rows[rows.length - 1]!;
+      progress(`concurrency ${clients}: API ${last.apiQps?.toFixed(0) ?? '-'} req/s, raw pg ${last.rawPgQps.toFixed(0)} q/s`);
+    }
+  } finally {
+    api.stop();
+  }
+  return { apiSkipped: api.url ? null : (api.error ?? 'unknown'), durationSeconds: duration, repeats, rows };
+}

@@ -1,0 +1,108 @@
+/**
+ * Measurement 3, filtered top-10 at about 10 % and 1 % selectivity, with the HNSW index in
+ * place: recall and latency with and without pgvector's iterative scans
+ * (hnsw.iterative_scan = relaxed_order). Without them an HNSW scan yields ef_search candidates
+ * and the filter then drops most of them, so a selective filter returns fewer than 10 rows.
+ * The filters are picked from the data: the country, skill, city, remote mode or employment type
+ * whose share of postings is nearest each target.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../src/db/database.ts';
+import type { Embedder } from '../src/embed/embedder.ts';
+import { filterConditions, parseFilters, type SearchFiltersInput } from '../src/search/filters.ts';
+import { vectorSearch } from '../src/search/vector.ts';
+import { progress } from './lib/log.ts';
+import { meanRecall, type LatencySummary } from './lib/stats.ts';
+import { queryPasses } from './lib/timing.ts';
+import type { BenchQuery } from './queries.ts';
+
+const K = 10;
+
+export interface FilteredRow {
+  targetShare: number;
+  filter: string;
+  share: number;
+  mode: 'exact' | 'hnsw' | 'hnsw+iterative';
+  latency: LatencySummary;
+  recall: number;
+  /** Mean rows returned (fewer than 10 means the filter starved the scan). */
+  meanRows: number;
+}
+
+interface Candidate {
+  label: string;
+  filters: SearchFiltersInput;
+  rows: number;
+}
+
+async function candidates(database: Database): Promise<Candidate[]> {
+  const grouped = (column: string) =>
+    queryRows<{ value: string; n: number }>(database.db, sql.raw(`select ${column} as value, count(*)::int as n from jobs where ${column} is not null group by 1`));
+  const out: Candidate[] = [];
+  for (const r of await grouped('country')) if (/^[A-Z]{2}$/.test(r.value)) out.push({ label: `country = ${r.value}`, filters: { country: [r.value] }, rows: r.n });
+  for (const r of await grouped('remote_mode')) out.push({ label: `remote mode = ${r.value}`, filters: { remoteMode: [r.value as never] }, rows: r.n });
+  for (const r of await grouped('employment_type')) out.push({ label: `employment type = ${r.value}`, filters: { employmentType: [r.value as never] }, rows: r.n });
+  for (const r of await grouped('city')) if (r.n >= 20) out.push({ label: `city = ${r.value}`, filters: { city: r.value }, rows: r.n });
+  const skills = await queryRows<{ value: string; n: number }>(
+    database.db,
+    sql`select skills.name as value, count(*)::int as n from job_skills join skills on skills.id = job_skills.skill_id group by 1`,
+  );
+  for (const r of skills) out.push({ label: `skill = ${r.value}`, filters: { skillsAny: [r.value] }, rows: r.n });
+  return out;
+}
+
+/** The candidate whose share is nearest `target` on a log scale. */
+function nearest(all: readonly Candidate[], total: number, target: number): Candidate | undefined {
+  const distance = (c: Candidate) => Math.abs(Math.log(c.rows / total / target));
+  return [...all].sort((a, b) => distance(a) - distance(b) || a.label.localeCompare(b.label))[0];
+}
+
+export async function measureFilteredQuery(options: {
+  label: string;
+  database: Database;
+  embedder: Embedder;
+  queries: BenchQuery[];
+  passes: number;
+}): Promise<FilteredRow[]> {
+  const { label, database, embedder, queries, passes } = options;
+  const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from jobs`);
+  const all = await candidates(database);
+  const out: FilteredRow[] = [];
+  for (const target of [0.1, 0.01]) {
+    const pick = nearest(all, total, target);
+    if (!pick) continue;
+    const share = pick.rows / total;
+    progress(`${label}: filtered top-10, ${pick.label} (${(share * 100).toFixed(1)} % of rows)`);
+    const condition = filterConditions(parseFilters(pick.filters));
+    // The truth: an exact scan with the same filter (index scans off, so HNSW cannot serve it).
+    const exact = await queryPasses(queries, passes, (q) =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_indexscan = off`);
+        const rows = await queryRows<{ id: number }>(
+          tx,
+          sql`select jobs.id from jobs where jobs.embedding is not null and ${condition}
+              order by jobs.embedding <=> ${q.vector}::vector limit ${K}`,
+        );
+        return rows.map((r) => Number(r.id));
+      }),
+    );
+    const truth = exact.results;
+    const row = (mode: FilteredRow['mode'], r: { latency: LatencySummary; results: number[][] }): FilteredRow => ({
+      targetShare: target,
+      filter: pick.label,
+      share,
+      mode,
+      latency: r.latency,
+      recall: meanRecall(r.results, truth, K),
+      meanRows: r.results.reduce((a, ids) => a + ids.length, 0) / r.results.length,
+    });
+    out.push(row('exact', exact));
+    for (const iterative of [false, true]) {
+      const r = await queryPasses(queries, passes, async (q) =>
+        (await vectorSearch(database.db, embedder, q.text, { k: K, filters: pick.filters, iterative })).map((h) => h.id),
+      );
+      out.push(row(iterative ? 'hnsw+iterative' : 'hnsw', r));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * Pure statistics the benchmark reports: percentiles, recall, and the median of repeated runs.
+ * No timing here, so the test suite can check them exactly.
+ */
+
+/**
+ * The p-th percentile (0..100) of `values` by linear interpolation between closest ranks
+ * (the method of numpy's default and most spreadsheets), so p50 of [1, 2, 3, 4] is 2.5.
+ * @example percentile([10, 20, 30], 95) // 29
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new RangeError('percentile of no values');
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be 0..100, got ${p}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
+}
+
+/** @example median([3, 1, 2]) // 2 */
+export const median = (values: readonly number[]): number => percentile(values, 50);
+
+export const mean = (values: readonly number[]): number => {
+  if (values.length === 0) throw new RangeError('mean of no values');
+  return values.reduce((a, b) => a + b, 0) / values.length;
+};
+
+/**
+ * Share of the true top-k that a search returned: |found ∩ truth| / min(k, |truth|). When fewer
+ * than k rows match a filter, the truth is shorter than k and finding all of it is recall 1.
+ * An empty truth (nothing matches) counts as recall 1: there was nothing to miss.
+ * @example recallAtK([1, 2, 9], [1, 2, 3], 3) // 2/3
+ */
+export function recallAtK(found: readonly (string | number)[], truth: readonly (string | number)[], k: number): number {
+  const expected = truth.slice(0, k);
+  if (expected.length === 0) return 1;
+  const wanted = new Set(expected);
+  let hits = 0;
+  for (const id of found.slice(0, k)) if (wanted.has(id)) hits++;
+  return hits / expected.length;
+}
+
+/** Mean recall@k over queries, each `found[i]` against `truth[i]`. */
+export function meanRecall(found: readonly (readonly (string | number)[])[], truth: readonly (readonly (string | number)[])[], k: number): number {
+  if (found.length !== truth.length) throw new RangeError(`${found.length} results for ${truth.length} queries`);
+  return mean(found.map((f, i) => recallAtK(f, truth[i]!, k)));
+}
+
+/** Latency summary of one pass over the queries, in milliseconds; QPS is sequential (one client). */
+export type LatencySummary = {
+  p50: number;
+  p95: number;
+  qps: number;
+};
+
+export function summarize(latenciesMs: readonly number[]): LatencySummary {
+  return { p50: percentile(latenciesMs, 50), p95: percentile(latenciesMs, 95), qps: 1000 / mean(latenciesMs) };
+}
+
+/** The median of each field over repeated passes: the figure the report shows. */
+export function medianOf<T extends { [key: string]: number }>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new RangeError('median of no runs');
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(runs[0]!)) out[key] = median(runs.map((r) => r[key] as number));
+  return out as T;
+}
+
+/** b / a, or null when either is missing or a is 0: ratios in the report are "x times". */
+export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a === null || a === undefined || b === null || b === undefined || a === 0) return null;
+  return b / a;
+}

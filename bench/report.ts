@@ -1,0 +1,126 @@
+/** The results as one JSON document and as Markdown tables (bench/results/latest.md). */
+import type { ConcurrencyResult } from './concurrency.ts';
+import type { EmbeddedResult } from './embedded.ts';
+import type { FilteredRow } from './filtered-query.ts';
+import type { HybridResult } from './hybrid-query.ts';
+import type { MachineInfo } from './lib/machine.ts';
+import { ratio } from './lib/stats.ts';
+import type { LoadRateResult } from './load-rate.ts';
+import { fastestAtRecall, type VectorQueryResult } from './vector-query.ts';
+
+export interface DatasetResult {
+  name: string;
+  vector: VectorQueryResult;
+  filtered: FilteredRow[];
+  hybrid: HybridResult;
+  chromaLoaded: boolean;
+  scaleSetBuildSeconds?: number;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  mode: 'quick' | 'full';
+  seconds: number;
+  machine: MachineInfo & { chromaServer: string };
+  settings: { nhsRows: string; scales: string[]; loadRuns: number; queryPasses: number; queries: number };
+  load: (Omit<LoadRateResult, 'plain'> & { file: string }) | null;
+  datasets: DatasetResult[];
+  embedded: EmbeddedResult | null;
+  concurrency: ConcurrencyResult | null;
+}
+
+const n0 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : Math.round(v).toLocaleString('en-US'));
+const ms = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+export function markdown(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`# Jobsight benchmark (${r.mode}), ${r.startedAt}`, '');
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} with pgvector ${m.pgvector}; ` +
+      `PGlite ${m.pglite} (pglite-pgvector ${m.pglitePgvector}); ChromaDB server ${m.chromaServer} (client ${m.chromadbClient}). ` +
+      `Run took ${(r.seconds / 60).toFixed(1)} min. Every figure is the median of ${r.settings.loadRuns} load runs or ${r.settings.queryPasses} query passes ` +
+      `over ${r.settings.queries} queries, after a warm-up; latencies in ms, one client unless stated.`,
+    '',
+  );
+  if (r.load) {
+    const l = r.load;
+    const copy = l.rowsPerSecond.copy;
+    out.push(`## 1. Load rate, ${n0(l.rows)} NHS postings (server)`, '', '| method | rows/s | vs raw COPY |', '|---|---:|---:|');
+    const label: Record<string, string> = {
+      ingest: 'Jobsight ingest, end to end (parse, normalise, skills, embed, load)',
+      copy: 'raw binary COPY of the same rows into jobs (the limit)',
+      copyNoTextIndex: 'raw binary COPY into jobs without the full-text column and indexes',
+      langchain: 'LangChain-style: 500-row INSERTs, vectors as text (pgvector toSql)',
+      chroma: 'ChromaDB add, batches of 1,000, documents + same embeddings',
+    };
+    for (const [k, v] of Object.entries(l.rowsPerSecond)) out.push(`| ${label[k]} | ${n0(v)} | ${x(ratio(copy, v))} |`);
+    out.push('');
+  }
+  for (const d of r.datasets) {
+    const v = d.vector;
+    out.push(`## 2. Top-10 vector query, ${d.name} (${n0(v.rows)} rows; HNSW build ${v.hnswBuildSeconds.toFixed(1)} s)`, '');
+    out.push('| system | method | ef_search | p50 | p95 | QPS | recall@10 |', '|---|---|---:|---:|---:|---:|---:|');
+    for (const q of v.results) {
+      out.push(`| ${q.system} | ${q.method} | ${q.efSearch ?? '–'} | ${ms(q.latency.p50)} | ${ms(q.latency.p95)} | ${n0(q.latency.qps)} | ${q.recall.toFixed(3)} |`);
+    }
+    const bare = v.results.find((q) => q.system === 'bare-pg' && q.efSearch === 40);
+    const js = v.results.find((q) => q.system === 'jobsight' && q.efSearch === 40);
+    out.push('', `Jobsight's overhead at ef_search 40 (embedding the query, the transaction for SET LOCAL, the join for the hit fields): p50 ${x(ratio(bare?.latency.p50, js?.latency.p50))} the bare SQL.`);
+    if (d.chromaLoaded) {
+      for (const target of [0.9, 0.95]) {
+        const p = fastestAtRecall(v.results, 'bare-pg', target);
+        const j = fastestAtRecall(v.results, 'jobsight', target);
+        const c = fastestAtRecall(v.results, 'chroma', target);
+        out.push(
+          `At recall ≥ ${target}: bare pgvector p50 ${ms(p?.latency.p50)} ms (ef ${p?.efSearch ?? '–'}), Jobsight ${ms(j?.latency.p50)} ms (ef ${j?.efSearch ?? '–'}), ` +
+            `Chroma ${ms(c?.latency.p50)} ms (ef ${c?.efSearch ?? '–'}); Chroma/bare pgvector p50 = ${x(ratio(p?.latency.p50, c?.latency.p50))}.`,
+        );
+      }
+    }
+    out.push('');
+    if (d.filtered.length) {
+      out.push(`### 3. Filtered top-10, ${d.name}`, '', '| filter | share | mode | p50 | p95 | recall@10 | rows returned |', '|---|---:|---|---:|---:|---:|---:|');
+      for (const f of d.filtered) {
+        out.push(`| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`);
+      }
+      out.push('');
+    }
+    const h = d.hybrid;
+    out.push(
+      `### 4. Hybrid vs vector-only, ${d.name}`,
+      '',
+      '| search | p50 | p95 | QPS |',
+      '|---|---:|---:|---:|',
+      `| vector (HNSW, ef_search 40) | ${ms(h.vector.p50)} | ${ms(h.vector.p95)} | ${n0(h.vector.qps)} |`,
+      `| hybrid (vector + full text, RRF) | ${ms(h.hybrid.p50)} | ${ms(h.hybrid.p95)} | ${n0(h.hybrid.qps)} |`,
+      '',
+      `Hybrid/vector p50 = ${x(ratio(h.vector.p50, h.hybrid.p50))}.`,
+      '',
+    );
+  }
+  if (r.concurrency) {
+    const c = r.concurrency;
+    out.push(`## 5. Concurrency, NHS set (HNSW), ${c.durationSeconds} s per level, median of ${c.repeats}`, '');
+    if (c.apiSkipped) out.push(`API not measured: ${c.apiSkipped}.`, '');
+    out.push('| clients | API req/s | API p50 ms | API p97.5 ms | API errors | raw pg q/s | API/raw pg |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of c.rows) {
+      out.push(`| ${row.clients} | ${n0(row.apiQps)} | ${ms(row.apiP50)} | ${ms(row.apiP97_5)} | ${row.apiErrors ?? '–'} | ${n0(row.rawPgQps)} | ${x(ratio(row.rawPgQps, row.apiQps))} |`);
+    }
+    out.push('');
+  }
+  if (r.embedded) {
+    const e = r.embedded;
+    out.push(`## 6. Embedded (PGlite, in memory) vs server, ${n0(e.rows)} NHS postings`, '', '| figure | PGlite | server | PGlite/server |', '|---|---:|---:|---:|');
+    const row = (name: string, a: number, b: number, fmt: (v: number) => string) => out.push(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${x(ratio(b, a))} |`);
+    row('ingest rows/s', e.pglite.ingestRowsPerSecond, e.server.ingestRowsPerSecond, n0);
+    row('raw binary COPY rows/s', e.pglite.copyRowsPerSecond, e.server.copyRowsPerSecond, n0);
+    row('exact top-10 p50 ms', e.pglite.exact.p50, e.server.exact.p50, ms);
+    row('HNSW top-10 p50 ms (ef_search 40)', e.pglite.hnsw.p50, e.server.hnsw.p50, ms);
+    row('HNSW build s (once)', e.pglite.hnswBuildSeconds, e.server.hnswBuildSeconds, (v) => v.toFixed(1));
+    out.push('');
+  }
+  return out.join('\n');
+}

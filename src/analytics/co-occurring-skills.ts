@@ -1,0 +1,80 @@
+/** The skills asked for together with a given skill, and how much more often than by chance. */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import type { Embedder } from '../embed/embedder.ts';
+import { parseOptions, SliceOptions, top } from './options.ts';
+import { unknownSkillsError } from './skill-names.ts';
+import { overSlice, type MarketStat } from './slice.ts';
+
+export const CoOccurringSkillsOptions = SliceOptions.extend({
+  /** The skill to start from (canonical name, case ignored). */
+  skill: z.string().trim().min(1, 'must not be empty: name a skill such as Python').max(100),
+  /** How many skills, most often together first. Default 20. */
+  top: top(20),
+});
+export type CoOccurringSkillsOptionsInput = z.input<typeof CoOccurringSkillsOptions>;
+
+export interface SkillTogether {
+  skill: string;
+  /** Postings in the slice that ask for both skills. */
+  postings: number;
+  /** postings / postingsWithSkill: how often the given skill comes with this one, 0 to 1. */
+  share: number;
+  /**
+   * share / (this skill's share of the whole slice): above 1, the two are asked for together more
+   * often than if they were independent.
+   */
+  lift: number;
+}
+
+export interface CoOccurringSkills extends MarketStat<SkillTogether> {
+  /** The given skill's canonical name. */
+  skill: string;
+  /** Postings in the slice that ask for the given skill. */
+  postingsWithSkill: number;
+}
+
+/**
+ * Skills asked for together with `skill`, most often first, in one statement.
+ *
+ * @example
+ * const { rows } = await coOccurringSkills(db, undefined, { skill: 'Python', top: 5 });
+ * // [{ skill: 'SQL', postings: 120, share: 0.6, lift: 1.4 }, ...]
+ */
+export async function coOccurringSkills(db: Db, embedder: Embedder | undefined, input: CoOccurringSkillsOptionsInput): Promise<CoOccurringSkills> {
+  const options = parseOptions(CoOccurringSkillsOptions, input, 'coOccurringSkills');
+  const [row] = await overSlice<Partial<CoOccurringSkills> & { total: number; rows: SkillTogether[] }>(db, embedder, options, (ctes) => sql`
+    with ${ctes},
+    total as (select count(*)::int as n from slice),
+    target as (select id, name from skills where lower(name) = lower(${options.skill}) limit 1),
+    with_skill as (
+      select slice.id from slice join job_skills on job_skills.job_id = slice.id
+      where job_skills.skill_id = (select id from target)
+    ),
+    prevalence as (
+      select job_skills.skill_id, count(*)::int as postings
+      from slice join job_skills on job_skills.job_id = slice.id
+      group by job_skills.skill_id
+    ),
+    together as (
+      select skills.name as skill, count(*)::int as postings,
+             count(*)::float8 / (select count(*) from with_skill) as share,
+             count(*)::float8 / (select count(*) from with_skill) / (prevalence.postings::float8 / (select n from total)) as lift
+      from with_skill
+      join job_skills on job_skills.job_id = with_skill.id
+      join skills on skills.id = job_skills.skill_id
+      join prevalence on prevalence.skill_id = skills.id
+      where skills.id <> (select id from target)
+      group by skills.name, prevalence.postings
+      order by postings desc, lift desc, skill
+      limit ${options.top}
+    )
+    select (select n from total) as total,
+           (select name from target) as skill,
+           (select count(*)::int from with_skill) as "postingsWithSkill",
+           coalesce((select json_agg(json_build_object('skill', skill, 'postings', postings, 'share', share, 'lift', lift)
+                                     order by postings desc, lift desc, skill) from together), '[]') as rows`);
+  if (!row!.skill) throw unknownSkillsError([options.skill]);
+  return { skill: row!.skill, postingsWithSkill: row!.postingsWithSkill!, total: row!.total, rows: row!.rows };
+}
