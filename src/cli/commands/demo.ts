@@ -1,10 +1,15 @@
 import { Command } from 'commander';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { marketFacts } from '../../demo/facts.ts';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { matchResume } from '../../search/match.ts';
 import { vectorSearch } from '../../search/vector.ts';
 import { withDatabase } from '../context.ts';
 import { formatCell, printFacts, printJson, printTable } from '../output.ts';
 import { createProgress } from '../progress.ts';
+
+const DEMO_RESUME = fileURLToPath(new URL('../../../demo/resume-data-analyst.md', import.meta.url));
 
 const DEFAULT_QUERIES = ['senior backend engineer, Python and PostgreSQL', 'registered nurse on a children\'s ward'];
 
@@ -21,8 +26,9 @@ export function demoCommand(): Command {
         const seconds = (performance.now() - started) / 1000;
         const searches = [];
         for (const query of opts.query) searches.push({ query, hits: await vectorSearch(database.db, embedder, query, { k: 5 }) });
+        const match = await matchResume(database.db, embedder, await readFile(DEMO_RESUME, 'utf8'), { k: 3, learnNext: 5 });
         const facts = await marketFacts(database.db);
-        if (json) return printJson({ database: database.location, load, seconds, searches, facts });
+        if (json) return printJson({ database: database.location, load, seconds, searches, match, facts });
 
         console.log(`Jobsight demo on ${database.location}`);
         console.log(
@@ -40,6 +46,14 @@ export function demoCommand(): Command {
             distance: (h) => h.distance,
           });
         }
+        console.log(`\nResume match: demo/resume-data-analyst.md (skills: ${match.resumeSkills.join(', ')})`);
+        printTable(match.matches, {
+          id: (m) => m.id,
+          title: (m) => m.title,
+          has: (m) => m.matchedSkills.join(', '),
+          lacks: (m) => m.missingSkills.join(', '),
+        });
+        console.log(`What to learn next: ${match.learnNext.map((s) => `${s.skill} (${s.postings})`).join(', ')}`);
         console.log('\nFacts from the database:');
         printFacts({
           postings: facts.postings,
@@ -52,7 +66,10 @@ export function demoCommand(): Command {
           'top employers': facts.topEmployers.map((e) => `${e.company} (${e.postings})`).join(', '),
           'skills most asked for': facts.topSkills.map((s) => `${s.skill} (${s.postings})`).join(', '),
         });
-        console.log('\nNext: npx jobsight search "staff nurse" --explain, npx jobsight jobs list, npx jobsight db info');
+        console.log(
+          '\nNext: npx jobsight search "staff nurse" --explain, npx jobsight stats skills --like "data engineer",\n' +
+            '      npx jobsight match --resume demo/resume-data-analyst.md, npx jobsight serve (http://127.0.0.1:8080)',
+        );
       }),
     );
 }
