@@ -10,7 +10,11 @@ import { demoCommand } from './commands/demo.ts';
 import { indexCommand } from './commands/index.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { matchCommand } from './commands/match.ts';
 import { searchCommand } from './commands/search.ts';
+import { serveCommand } from './commands/serve.ts';
+import { similarCommand } from './commands/similar.ts';
+import { statsCommand } from './commands/stats.ts';
 import { positiveInt, nonNegativeInt } from './parse.ts';
 
 const program = new Command('jobsight')
@@ -47,7 +51,23 @@ const program = new Command('jobsight')
   .showHelpAfterError()
   .exitOverride();
 
-program.addCommand(demoCommand()).addCommand(dbCommand()).addCommand(jobsCommand()).addCommand(ingestCommand()).addCommand(searchCommand()).addCommand(indexCommand());
+program
+  .addCommand(demoCommand())
+  .addCommand(dbCommand())
+  .addCommand(jobsCommand())
+  .addCommand(ingestCommand())
+  .addCommand(searchCommand())
+  .addCommand(similarCommand())
+  .addCommand(matchCommand())
+  .addCommand(indexCommand())
+  .addCommand(statsCommand())
+  .addCommand(serveCommand());
+
+// `jobsight search ... | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 try {
   await program.parseAsync(process.argv);
