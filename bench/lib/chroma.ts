@@ -1,7 +1,14 @@
 /**
  * ChromaDB for side-by-side comparison: its local server (the `chroma run` binary that the npm
- * package ships, no Python), one collection per data set, cosine HNSW with pgvector's default
- * build parameters (16 neighbours, ef_construction 64) so both indexes are built alike.
+ * package ships, no Python), cosine HNSW built with the parameters of our pgvector index
+ * (16 neighbours, ef_construction 64; Chroma's own defaults are 16 and 100) so both graphs are
+ * built alike.
+ *
+ * One collection per ef_search: Chroma 1.0 has no per-query ef_search, and `collection.modify({
+ * configuration: { hnsw: { ef_search } } })` on server 1.0.0 updates the stored configuration but
+ * not the index the server has loaded (tried: a collection created at ef_search 10 kept recall
+ * 0.16 after modify to 200, re-opened or not, while one created at 200 had 0.90). So the value is
+ * set at creation, where it does take effect.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -67,15 +74,17 @@ export interface ChromaRow {
   metadata: { country: string; remoteMode: string };
 }
 
-/** A new, empty collection (any old one of that name dropped). */
-export async function freshCollection(client: ChromaClient, name: string): Promise<Collection> {
+/** Chroma's HNSW build parameters, those of our pgvector index (m 16, ef_construction 64, cosine). */
+export const CHROMA_HNSW = { space: 'cosine', max_neighbors: 16, ef_construction: 64 } as const;
+
+/** A new, empty collection searching with `efSearch` (any old one of that name dropped). */
+export async function freshCollection(client: ChromaClient, name: string, efSearch = 40): Promise<Collection> {
   await client.deleteCollection({ name }).catch(() => {});
-  return client.createCollection({
-    name,
-    embeddingFunction: null,
-    configuration: { hnsw: { space: 'cosine', max_neighbors: 16, ef_construction: 64, ef_search: 40 } },
-  });
+  return client.createCollection({ name, embeddingFunction: null, configuration: { hnsw: { ...CHROMA_HNSW, ef_search: efSearch } } });
 }
+
+/** The collection name for one data set and ef_search. */
+export const collectionName = (prefix: string, efSearch: number) => `${prefix}-ef${efSearch}`;
 
 /** Adds rows in batches of CHROMA_BATCH, documents and precomputed embeddings together. */
 export async function addRows(collection: Collection, rows: readonly ChromaRow[]): Promise<void> {
@@ -90,13 +99,38 @@ export async function addRows(collection: Collection, rows: readonly ChromaRow[]
   }
 }
 
-/** Sets the collection's HNSW ef_search (Chroma's per-collection setting; there is no per-query one). */
-export async function setChromaEfSearch(collection: Collection, efSearch: number): Promise<void> {
-  await collection.modify({ configuration: { hnsw: { ef_search: efSearch } } });
-}
-
 /** Top-k ids for one query embedding. */
 export async function chromaTopK(collection: Collection, embedding: number[], k: number): Promise<string[]> {
   const result = await collection.query({ queryEmbeddings: [embedding], nResults: k, include: [] });
   return result.ids[0] ?? [];
+}
+
+/**
+ * One collection per ef_search holding `rows`, named collectionName(prefix, ef). Collections the
+ * load measurement already filled (same name, same count) are reused, the others made and filled.
+ */
+export async function collectionsByEfSearch(
+  client: ChromaClient,
+  prefix: string,
+  efSearch: readonly number[],
+  rows: readonly ChromaRow[],
+): Promise<Map<number, Collection>> {
+  const out = new Map<number, Collection>();
+  for (const ef of efSearch) {
+    const name = collectionName(prefix, ef);
+    const existing = await client.getCollection({ name, embeddingFunction: null }).catch(() => null);
+    if (existing && (await existing.count()) === rows.length && existing.configuration.hnsw?.ef_search === ef) {
+      out.set(ef, existing);
+      continue;
+    }
+    const collection = await freshCollection(client, name, ef);
+    await addRows(collection, rows);
+    out.set(ef, collection);
+  }
+  return out;
+}
+
+/** Drops the collections collectionsByEfSearch made. */
+export async function dropCollections(client: ChromaClient, collections: Map<number, Collection>): Promise<void> {
+  for (const c of collections.values()) await client.deleteCollection({ name: c.name }).catch(() => {});
 }

@@ -41,6 +41,26 @@ export function recallAtK(found: readonly (string | number)[], truth: readonly (
   return hits / expected.length;
 }
 
+/**
+ * Recall@k that counts ties as found: a returned hit counts when its distance is at most the
+ * exact k-th distance plus `epsilon`, so of several rows at the same distance as the k-th, any
+ * one is as right as another. Generated postings are templated and the NHS set has repeats, so
+ * exact ties are common and an id comparison would penalise whichever system breaks them
+ * differently. Distances must come from one computation for every system (the benchmark
+ * recomputes them with the exact scan's SQL expression). The divisor is min(k, |truth|), as in
+ * recallAtK; an empty truth is recall 1.
+ * @example recallWithTies([0.1, 0.3, 0.3], [0.1, 0.2, 0.3], 3) // 1: the 0.3s tie with the 3rd
+ * @example recallWithTies([0.1, 0.4], [0.1, 0.2], 2) // 0.5
+ */
+export function recallWithTies(foundDistances: readonly number[], truthDistances: readonly number[], k: number, epsilon = 1e-9): number {
+  const expected = Math.min(k, truthDistances.length);
+  if (expected === 0) return 1;
+  const limit = Math.max(...truthDistances.slice(0, expected)) + epsilon;
+  let hits = 0;
+  for (const d of foundDistances.slice(0, k)) if (d <= limit) hits++;
+  return Math.min(hits, expected) / expected;
+}
+
 /** Mean recall@k over queries, each `found[i]` against `truth[i]`. */
 export function meanRecall(found: readonly (readonly (string | number)[])[], truth: readonly (readonly (string | number)[])[], k: number): number {
   if (found.length !== truth.length) throw new RangeError(`${found.length} results for ${truth.length} queries`);

@@ -18,7 +18,7 @@ import { statsCommand } from './commands/stats.ts';
 import { positiveInt, nonNegativeInt } from './parse.ts';
 
 const program = new Command('jobsight')
-  .description('Job-market analyzer on PostgreSQL + pgvector: load job postings, then search them by meaning, keywords or both')
+  .description('Job-market analyzer on PostgreSQL + pgvector: load job postings; search them by meaning, keywords or both; match resumes; measure the market; serve an API and web page')
   .addOption(new Option('--data-dir <dir>', `embedded database folder (env JOBSIGHT_DATA_DIR, default ${DEFAULTS.dataDir})`))
   .addOption(new Option('--database-url <url>', 'PostgreSQL server with pgvector (env DATABASE_URL; unset: embedded database)'))
   .addOption(new Option('--pool-max <n>', `server pool size (env JOBSIGHT_POOL_MAX, default ${DEFAULTS.poolMax})`).argParser(positiveInt('--pool-max')))
