@@ -33,7 +33,7 @@ export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 
    * compared with the table, `rebuild` always does, `keep` never does.
    */
   indexPolicy?: 'auto' | 'keep' | 'rebuild';
-  /** Worker threads for parsing, skills and the hashing embedder; 0 runs them inline. Default: one per core. */
+  /** Worker threads for parsing, skills and the hashing embedder; 0 runs them inline. Default: one per core, none for inputs under 1 MB. */
   threads?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
@@ -67,6 +67,14 @@ const MAX_BATCHES_AHEAD = 3;
 
 type Candidate = Extract<Prepared, { kind: 'job' }>;
 
+// Below this input size (a few hundred postings) ingest runs without worker threads by default.
+const SMALL_INPUT_BYTES = 1_000_000;
+
+/** Bytes in the files on disk (compressed size for .gz); a file that cannot be read counts 0 here and fails when read. */
+async function totalBytes(files: readonly string[]): Promise<number> {
+  return (await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)))).reduce((a, b) => a + b, 0);
+}
+
 /** The default source name for a file: `data/glassdoor_jobs.csv.gz` → `glassdoor_jobs`. */
 export function sourceNameFor(file: string): string {
   return path.basename(file).replace(/(\.(gz|csv|tsv|jsonl|ndjson|json|txt))+$/i, '');
@@ -88,7 +96,10 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
   const seenKeys = new Set<string>();
   const seenHashes = new Set<string>();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const pool = await createCpuPool({ threads: options.threads ?? defaultThreads(), embedder: ctx.embedder, taxonomyFile: ctx.taxonomyFile });
+  const bytes = await totalBytes(files);
+  // Starting workers (each loads tsx and the taxonomy) costs seconds; a small file is done sooner inline.
+  const threads = options.threads ?? (bytes < SMALL_INPUT_BYTES ? 0 : defaultThreads());
+  const pool = await createCpuPool({ threads, embedder: ctx.embedder, taxonomyFile: ctx.taxonomyFile });
   let pendingWrite: Promise<void> = Promise.resolve();
   try {
     for (const file of files) {
@@ -146,7 +157,7 @@ async function maybeDropIndexes(ctx: IngestContext, files: readonly string[], op
   const { db } = ctx.database;
   if (policy === 'keep' || (await vectorIndexes(db)).length === 0) return [];
   if (policy === 'auto') {
-    const bytes = (await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)))).reduce((a, b) => a + b, 0);
+    const bytes = await totalBytes(files);
     const [row] = await queryRows<{ rows: number }>(
       db,
       sql`select greatest(reltuples, 0)::float as rows from pg_class where oid = 'jobs'::regclass`,
