@@ -112,7 +112,7 @@ export async function plainRows(database: Database): Promise<PlainRow[]> {
   return rows.map((r) => ({ ...r, id: Number(r.id), embedding: pgvector.fromSql(r.embedding) as number[] }));
 }
 
-export const SCALE_SIZES: Record<string, number> = { '20k': 20_000, '100k': 100_000, '1m': 1_000_000 };
+export const SCALE_SIZES: Record<string, number> = { '10k': 10_000, '20k': 20_000, '100k': 100_000, '1m': 1_000_000 };
 
 /**
  * Fills `database` with the scale set of `count` generated postings: from the cache when it is

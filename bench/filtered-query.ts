@@ -4,16 +4,20 @@
  * (hnsw.iterative_scan = relaxed_order). Without them an HNSW scan yields ef_search candidates
  * and the filter then drops most of them, so a selective filter returns fewer than 10 rows.
  * The filters are picked from the data: the country, skill, city, remote mode or employment type
- * whose share of postings is nearest each target.
+ * whose share of postings is nearest each target. Both HNSW modes run at ef_search 100, Jobsight's
+ * default for filtered queries (FILTERED_EF_SEARCH), so they differ only in the iterative scan;
+ * the three modes run interleaved query by query, and recall is tie-aware (lib/recall.ts).
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../src/db/database.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from '../src/search/filters.ts';
-import { vectorSearch } from '../src/search/vector.ts';
+import type pg from 'pg';
+import { explainVectorSearch, FILTERED_EF_SEARCH, vectorSearch } from '../src/search/vector.ts';
 import { progress } from './lib/log.ts';
-import { meanRecall, type LatencySummary } from './lib/stats.ts';
-import { queryPasses } from './lib/timing.ts';
+import { meanRecallWithTies } from './lib/recall.ts';
+import type { LatencySummary } from './lib/stats.ts';
+import { interleavedPasses } from './lib/timing.ts';
 import type { BenchQuery } from './queries.ts';
 
 const K = 10;
@@ -23,6 +27,10 @@ export interface FilteredRow {
   filter: string;
   share: number;
   mode: 'exact' | 'hnsw' | 'hnsw+iterative';
+  /** ef_search of the HNSW modes (null for exact). */
+  efSearch: number | null;
+  /** What PostgreSQL ran: 'index' (HNSW) or 'exact' (the planner preferred scanning the filtered rows). */
+  plan: string;
   latency: LatencySummary;
   recall: number;
   /** Mean rows returned (fewer than 10 means the filter starved the scan). */
@@ -60,13 +68,15 @@ function nearest(all: readonly Candidate[], total: number, target: number): Cand
 export async function measureFilteredQuery(options: {
   label: string;
   database: Database;
+  bare: pg.Client;
   embedder: Embedder;
   queries: BenchQuery[];
   passes: number;
 }): Promise<FilteredRow[]> {
-  const { label, database, embedder, queries, passes } = options;
+  const { label, database, bare, embedder, queries, passes } = options;
   const [{ n: total } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from jobs`);
   const all = await candidates(database);
+  const vectors = queries.map((q) => q.vector);
   const out: FilteredRow[] = [];
   for (const target of [0.1, 0.01]) {
     const pick = nearest(all, total, target);
@@ -74,35 +84,40 @@ export async function measureFilteredQuery(options: {
     const share = pick.rows / total;
     progress(`${label}: filtered top-10, ${pick.label} (${(share * 100).toFixed(1)} % of rows)`);
     const condition = filterConditions(parseFilters(pick.filters));
-    // The truth: an exact scan with the same filter (index scans off, so HNSW cannot serve it).
-    const exact = await queryPasses(queries, passes, (q) =>
-      database.db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_indexscan = off`);
-        const rows = await queryRows<{ id: number }>(
-          tx,
-          sql`select jobs.id from jobs where jobs.embedding is not null and ${condition}
-              order by jobs.embedding <=> ${q.vector}::vector limit ${K}`,
-        );
-        return rows.map((r) => Number(r.id));
-      }),
-    );
-    const truth = exact.results;
-    const row = (mode: FilteredRow['mode'], r: { latency: LatencySummary; results: number[][] }): FilteredRow => ({
+    const jobsight = (iterative: boolean) => async (q: BenchQuery) =>
+      (await vectorSearch(database.db, embedder, q.text, { k: K, filters: pick.filters, iterative, efSearch: FILTERED_EF_SEARCH })).map((h) => h.id);
+    const run = await interleavedPasses(queries, passes, {
+      // The truth: an exact scan with the same filter (index scans off, so HNSW cannot serve it).
+      exact: (q: BenchQuery) =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_indexscan = off`);
+          const rows = await queryRows<{ id: number }>(
+            tx,
+            sql`select jobs.id from jobs where jobs.embedding is not null and ${condition}
+                order by jobs.embedding <=> ${q.vector}::vector limit ${K}`,
+          );
+          return rows.map((r) => Number(r.id));
+        }),
+      hnsw: jobsight(false),
+      iterative: jobsight(true),
+    });
+    const truth = run.exact.results;
+    const planOf = async (iterative: boolean) =>
+      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch: FILTERED_EF_SEARCH })).kind;
+    const row = async (mode: FilteredRow['mode'], r: { latency: LatencySummary; results: number[][] }, plan: string): Promise<FilteredRow> => ({
       targetShare: target,
       filter: pick.label,
       share,
       mode,
+      efSearch: mode === 'exact' ? null : FILTERED_EF_SEARCH,
+      plan,
       latency: r.latency,
-      recall: meanRecall(r.results, truth, K),
+      recall: await meanRecallWithTies(bare, vectors, truth, r.results, K),
       meanRows: r.results.reduce((a, ids) => a + ids.length, 0) / r.results.length,
     });
-    out.push(row('exact', exact));
-    for (const iterative of [false, true]) {
-      const r = await queryPasses(queries, passes, async (q) =>
-        (await vectorSearch(database.db, embedder, q.text, { k: K, filters: pick.filters, iterative })).map((h) => h.id),
-      );
-      out.push(row(iterative ? 'hnsw+iterative' : 'hnsw', r));
-    }
+    out.push(await row('exact', run.exact, 'exact'));
+    out.push(await row('hnsw', run.hnsw, await planOf(false)));
+    out.push(await row('hnsw+iterative', run.iterative, await planOf(true)));
   }
   return out;
 }

@@ -8,7 +8,8 @@
  *   filled by 500-row multi-row INSERTs with each vector sent as text by pgvector's `toSql`,
  * - ChromaDB add() in batches of 1,000 with documents and the same embeddings (precomputed).
  * A warm-up ingest produces the rows; each run then times every method once, ingest last, so the
- * database ends holding the ingested set for the query measurements.
+ * database ends holding the ingested set for the query measurements, and Chroma's collection
+ * `collectionName` the same rows.
  */
 import pgvector from 'pgvector';
 import { sql } from 'drizzle-orm';
@@ -89,6 +90,12 @@ export async function measureLoadRate(options: {
   const dump = await dumpTables(database);
   const plain = await plainRows(database);
   const rows = warm.inserted;
+  if (chroma) {
+    // Chroma's warm-up: a first add into a throwaway collection (its server starts cold).
+    const warmup = await freshCollection(chroma.client, `${options.collectionName}-warmup`);
+    await addRows(warmup, chromaRows(plain.slice(0, 200)));
+    await chroma.client.deleteCollection({ name: warmup.name });
+  }
   const times: Record<LoadMethod, number[]> = { ingest: [], copy: [], copyNoTextIndex: [], langchain: [], chroma: [] };
   for (let run = 1; run <= options.runs; run++) {
     times.copy.push(await copyJobs(database, dump));

@@ -6,6 +6,7 @@ import type { HybridResult } from './hybrid-query.ts';
 import type { MachineInfo } from './lib/machine.ts';
 import { ratio } from './lib/stats.ts';
 import type { LoadRateResult } from './load-rate.ts';
+import { CHROMA_HNSW } from './lib/chroma.ts';
 import { fastestAtRecall, type VectorQueryResult } from './vector-query.ts';
 
 export interface DatasetResult {
@@ -21,6 +22,8 @@ export interface BenchResults {
   startedAt: string;
   mode: 'quick' | 'full';
   seconds: number;
+  /** Seconds per part of the run (where the time went). */
+  phases?: Record<string, number>;
   machine: MachineInfo & { chromaServer: string };
   settings: { nhsRows: string; scales: string[]; loadRuns: number; queryPasses: number; queries: number };
   load: (Omit<LoadRateResult, 'plain'> & { file: string }) | null;
@@ -33,6 +36,8 @@ const n0 = (v: number | null | undefined) => (v === null || v === undefined ? '�
 const ms = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+/** Where the report states Jobsight's overhead over the bare SQL (null: the exact scan). */
+const EF_OVERHEAD = [null, 40, 100] as const;
 
 export function markdown(r: BenchResults): string {
   const m = r.machine;
@@ -42,7 +47,12 @@ export function markdown(r: BenchResults): string {
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} with pgvector ${m.pgvector}; ` +
       `PGlite ${m.pglite} (pglite-pgvector ${m.pglitePgvector}); ChromaDB server ${m.chromaServer} (client ${m.chromadbClient}). ` +
       `Run took ${(r.seconds / 60).toFixed(1)} min. Every figure is the median of ${r.settings.loadRuns} load runs or ${r.settings.queryPasses} query passes ` +
-      `over ${r.settings.queries} queries, after a warm-up; latencies in ms, one client unless stated.`,
+      `over ${r.settings.queries} queries, after a warm-up; latencies in ms, one client unless stated. Systems compared in one ` +
+      'table ran interleaved query by query (each query on every system in turn), so load from other processes falls on all alike.',
+    '',
+    'Recall@10 is against the exact scan and tie-aware: a returned row counts as found when its distance is at most the exact ' +
+      '10th distance + 1e-9 (generated postings are templated, so many rows tie). Every system\'s hits get their distance from ' +
+      'the same SQL expression (`embedding <=> query`) on the same stored vectors.',
     '',
   );
   if (r.load) {
@@ -62,29 +72,46 @@ export function markdown(r: BenchResults): string {
   for (const d of r.datasets) {
     const v = d.vector;
     out.push(`## 2. Top-10 vector query, ${d.name} (${n0(v.rows)} rows; HNSW build ${v.hnswBuildSeconds.toFixed(1)} s)`, '');
-    out.push('| system | method | ef_search | p50 | p95 | QPS | recall@10 |', '|---|---|---:|---:|---:|---:|---:|');
+    out.push(
+      `HNSW built alike: pgvector m 16, ef_construction 64, cosine; Chroma max_neighbors ${CHROMA_HNSW.max_neighbors}, ef_construction ${CHROMA_HNSW.ef_construction}, ` +
+        `space ${CHROMA_HNSW.space}${d.chromaLoaded ? ' (ef_search set by modify and a server restart: Chroma 1.0 applies it only when it loads an index)' : ' (Chroma not loaded for this set)'}. ` +
+        'bare-pg is the inner SQL through node-postgres with the vector precomputed, ef_search set like Jobsight does it (BEGIN, SET LOCAL, query, COMMIT); ' +
+        'jobsight is `vectorSearch` (embeds the query text, same transaction, joins the hit fields). Plan: what PostgreSQL ran (`exact` = the planner chose a full scan over the index).',
+      '',
+    );
+    out.push('| system | method | ef_search | plan | p50 | p95 | QPS | recall@10 |', '|---|---|---:|---|---:|---:|---:|---:|');
     for (const q of v.results) {
-      out.push(`| ${q.system} | ${q.method} | ${q.efSearch ?? '–'} | ${ms(q.latency.p50)} | ${ms(q.latency.p95)} | ${n0(q.latency.qps)} | ${q.recall.toFixed(3)} |`);
+      out.push(`| ${q.system} | ${q.method} | ${q.efSearch ?? '–'} | ${q.plan ?? '–'} | ${ms(q.latency.p50)} | ${ms(q.latency.p95)} | ${n0(q.latency.qps)} | ${q.recall.toFixed(3)} |`);
     }
-    const bare = v.results.find((q) => q.system === 'bare-pg' && q.efSearch === 40);
-    const js = v.results.find((q) => q.system === 'jobsight' && q.efSearch === 40);
-    out.push('', `Jobsight's overhead at ef_search 40 (embedding the query, the transaction for SET LOCAL, the join for the hit fields): p50 ${x(ratio(bare?.latency.p50, js?.latency.p50))} the bare SQL.`);
+    const overhead = EF_OVERHEAD.map((ef) => {
+      const bare = v.results.find((q) => q.system === 'bare-pg' && q.efSearch === ef);
+      const js = v.results.find((q) => q.system === 'jobsight' && q.efSearch === ef);
+      return `${x(ratio(bare?.latency.p50, js?.latency.p50))} at ef_search ${ef ?? '– (exact)'}`;
+    });
+    out.push('', `Jobsight/bare SQL p50: ${overhead.join(', ')} (the difference: embedding the query text, Drizzle, the join for the hit fields).`);
     if (d.chromaLoaded) {
       for (const target of [0.9, 0.95]) {
         const p = fastestAtRecall(v.results, 'bare-pg', target);
         const j = fastestAtRecall(v.results, 'jobsight', target);
         const c = fastestAtRecall(v.results, 'chroma', target);
         out.push(
-          `At recall ≥ ${target}: bare pgvector p50 ${ms(p?.latency.p50)} ms (ef ${p?.efSearch ?? '–'}), Jobsight ${ms(j?.latency.p50)} ms (ef ${j?.efSearch ?? '–'}), ` +
+          `At recall ≥ ${target}: bare pgvector p50 ${ms(p?.latency.p50)} ms (ef ${p?.efSearch ?? '–'}, ${p?.plan ?? '–'}), Jobsight ${ms(j?.latency.p50)} ms (ef ${j?.efSearch ?? '–'}), ` +
             `Chroma ${ms(c?.latency.p50)} ms (ef ${c?.efSearch ?? '–'}); Chroma/bare pgvector p50 = ${x(ratio(p?.latency.p50, c?.latency.p50))}.`,
         );
       }
     }
     out.push('');
     if (d.filtered.length) {
-      out.push(`### 3. Filtered top-10, ${d.name}`, '', '| filter | share | mode | p50 | p95 | recall@10 | rows returned |', '|---|---:|---|---:|---:|---:|---:|');
+      out.push(
+        `### 3. Filtered top-10, ${d.name}`,
+        '',
+        'Through `vectorSearch` with the filter; both HNSW modes at ef_search 100 (Jobsight\'s default for filtered queries), without and with `hnsw.iterative_scan = relaxed_order`.',
+        '',
+        '| filter | share | mode | plan | p50 | p95 | recall@10 | rows returned |',
+        '|---|---:|---|---|---:|---:|---:|---:|',
+      );
       for (const f of d.filtered) {
-        out.push(`| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`);
+        out.push(`| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`);
       }
       out.push('');
     }
@@ -103,7 +130,14 @@ export function markdown(r: BenchResults): string {
   }
   if (r.concurrency) {
     const c = r.concurrency;
-    out.push(`## 5. Concurrency, NHS set (HNSW), ${c.durationSeconds} s per level, median of ${c.repeats}`, '');
+    out.push(
+      `## 5. Concurrency, NHS set, ${c.durationSeconds} s per level, median of ${c.repeats}`,
+      '',
+      'API: `GET /api/search?mode=vector&k=10` (Jobsight in its own process) under autocannon; raw pg: the bare top-10 statement on a ' +
+        'node-postgres pool of as many connections as clients. Both at the default ef_search 40 with the HNSW index in place, so the plan is ' +
+        "section 2's at ef_search 40 for the NHS set (on a small subset the planner scans exactly).",
+      '',
+    );
     if (c.apiSkipped) out.push(`API not measured: ${c.apiSkipped}.`, '');
     out.push('| clients | API req/s | API p50 ms | API p97.5 ms | API errors | raw pg q/s | API/raw pg |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of c.rows) {
@@ -118,9 +152,12 @@ export function markdown(r: BenchResults): string {
     row('ingest rows/s', e.pglite.ingestRowsPerSecond, e.server.ingestRowsPerSecond, n0);
     row('raw binary COPY rows/s', e.pglite.copyRowsPerSecond, e.server.copyRowsPerSecond, n0);
     row('exact top-10 p50 ms', e.pglite.exact.p50, e.server.exact.p50, ms);
-    row('HNSW top-10 p50 ms (ef_search 40)', e.pglite.hnsw.p50, e.server.hnsw.p50, ms);
+    row(`top-10 p50 ms with the HNSW index, ef_search 40 (plan: PGlite ${e.pglite.hnswPlan ?? '–'}, server ${e.server.hnswPlan ?? '–'})`, e.pglite.hnsw.p50, e.server.hnsw.p50, ms);
     row('HNSW build s (once)', e.pglite.hnswBuildSeconds, e.server.hnswBuildSeconds, (v) => v.toFixed(1));
-    out.push('');
+    out.push('', `PGlite: ${e.runs} load runs after a warm-up ingest of 200 rows; its query figures are through \`vectorSearch\`, the server's come from sections 1 and 2 of this run.`, '');
+  }
+  if (r.phases && Object.keys(r.phases).length) {
+    out.push(`Where the ${(r.seconds / 60).toFixed(1)} minutes went: ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}.`, '');
   }
   return out.join('\n');
 }

@@ -2,10 +2,11 @@
  * `npm run bench`: every measurement side by side on the same data in one run, results in
  * bench/results/<timestamp>.json, bench/results/latest.md and bench/results/latest.png.
  *
- *   npm run bench -- --quick                  # NHS subset (1,500) + a 20k scale set, fewer repeats: < 5 min
+ *   npm run bench -- --quick                  # NHS subset (1,000) + a 10k scale set, fewer repeats: about 3-4 min
  *   npm run bench                             # whole NHS set + the 100k scale set
- *   npm run bench -- --scales 100k,1m         # choose scale sets (20k, 100k, 1m); cached in bench/.cache
+ *   npm run bench -- --scales 100k,1m         # choose scale sets (10k, 20k, 100k, 1m); cached in bench/.cache
  *   npm run bench -- --no-chroma --no-pglite  # leave out comparisons
+ *   npm run bench -- --name full              # write bench/results/full.md (and .png) instead of latest.*
  *
  * The server is DATABASE_URL (or --database-url), default postgres://root@127.0.0.1:5432/postgres;
  * its user needs CREATEDB: the benchmark makes jobsight_bench_* databases and drops them after.
@@ -13,7 +14,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Collection } from 'chromadb';
 import type { Database } from '../src/db/database.ts';
 import { createEmbedder } from '../src/embed/index.ts';
 import { writeChart } from './chart.ts';
@@ -40,30 +40,55 @@ const { values } = parseArgs({
     'no-chroma': { type: 'boolean', default: false },
     'no-pglite': { type: 'boolean', default: false },
     'no-api': { type: 'boolean', default: false },
+    name: { type: 'string', default: 'latest' },
   },
 });
 const quick = values.quick!;
 const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-const scales = (values.scales ?? (quick ? '20k' : '100k')).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const scales = (values.scales ?? (quick ? '10k' : '100k')).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 for (const s of scales) if (!(s in SCALE_SIZES)) throw new Error(`--scales: unknown set ${JSON.stringify(s)}; use ${Object.keys(SCALE_SIZES).join(', ')}`);
-const nhsRows = values['nhs-rows'] ? Number(values['nhs-rows']) : quick ? 1500 : undefined;
-const settings = { loadRuns: quick ? 3 : 5, queryPasses: quick ? 3 : 5, queries: quick ? 40 : 100, concurrencySeconds: quick ? 2 : 8 };
+const outputName = values.name!;
+if (!/^[a-z0-9_-]+$/i.test(outputName)) throw new Error(`--name: letters, digits, - and _ only, got ${JSON.stringify(outputName)}`);
+const nhsRows = values['nhs-rows'] ? Number(values['nhs-rows']) : quick ? 1000 : undefined;
 /**
- * Chroma adds 300-700 rows/s here (section 1): a million rows would take most of an hour, and
- * even 20k rows would use a third of --quick's 5 minutes, so --quick compares Chroma on the NHS subset only.
+ * --quick must finish in under 5 minutes on 2 shared cores: 1,000 NHS rows (Jobsight's ingest
+ * does about 100-200 rows/s here, and section 1 ingests the file four times, PGlite four more),
+ * 30 queries, 3 passes, the 10k scale set: about 3.5 minutes with the 10k set cached. The full
+ * run keeps 3 passes but over 100 queries (exact scans of 100k rows take about a quarter second
+ * each, and every pass runs them twice), and 5 load runs of the whole NHS file.
  */
-const CHROMA_MAX_ROWS = quick ? 0 : 200_000;
+const settings = { loadRuns: quick ? 3 : 5, queryPasses: 3, queries: quick ? 30 : 100, concurrencySeconds: quick ? 2 : 8 };
+/** PGlite's load runs (its ingest is the slowest part of the run), after a warm-up on PGLITE_WARMUP_ROWS. */
+const PGLITE_RUNS = 3;
+const PGLITE_WARMUP_ROWS = 200;
+/**
+ * Chroma adds 300-700 rows/s here (section 1): a million rows would take most of an hour; the
+ * 10k set takes about 20 s, which --quick affords (on the NHS subset PostgreSQL's planner
+ * prefers an exact scan at ef_search 40 and up, so only a scale set compares two HNSW graphs).
+ */
+const CHROMA_MAX_ROWS = quick ? 10_000 : 200_000;
 
 const embedder = createEmbedder({ provider: 'hash', dimensions: 384 });
 const startedAt = new Date();
 
-async function datasetQueries(label: string, database: Database, collection: Collection | null, queries: BenchQuery[], extra: Partial<DatasetResult> = {}): Promise<DatasetResult> {
+/** Seconds each part of the run took, for the report (where the time goes). */
+const phases: Record<string, number> = {};
+async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const start = elapsedSeconds();
+  try {
+    return await fn();
+  } finally {
+    phases[name] = (phases[name] ?? 0) + elapsedSeconds() - start;
+  }
+}
+
+async function datasetQueries(label: string, database: Database, chroma: { server: ChromaServer; collection: string } | null, queries: BenchQuery[], extra: Partial<DatasetResult> = {}): Promise<DatasetResult> {
   const bare = await bareClient(serverUrl, label === 'NHS' ? 'jobsight_bench_nhs' : 'jobsight_bench_scale');
   try {
-    const vector = await measureVectorQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses, collection });
-    const filtered = await measureFilteredQuery({ label, database, embedder, queries, passes: settings.queryPasses });
-    const hybrid = await measureHybrid({ label, database, embedder, queries, passes: settings.queryPasses });
-    return { name: label, vector, filtered, hybrid, chromaLoaded: collection !== null, ...extra };
+    const vector = await phase(`${label}: vector`, () => measureVectorQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses, chroma }));
+    const filtered = await phase(`${label}: filtered`, () => measureFilteredQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses }));
+    const hybrid = await phase(`${label}: hybrid`, () => measureHybrid({ label, database, embedder, queries, passes: settings.queryPasses }));
+    return { name: label, vector, filtered, hybrid, chromaLoaded: chroma !== null, ...extra };
   } finally {
     await bare.end();
   }
@@ -83,6 +108,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     mode: quick ? 'quick' : 'full',
     seconds: 0,
+    phases,
     machine: { ...machine, chromaServer: chroma?.version ?? 'not run' },
     settings: { nhsRows: String(nhsRows ?? 'all'), scales, loadRuns: settings.loadRuns, queryPasses: settings.queryPasses, queries: settings.queries },
     load: null,
@@ -95,35 +121,41 @@ async function main(): Promise<void> {
     // 1. Load rate on the NHS file; the database ends holding the ingested set.
     const file = await nhsFile(nhsRows);
     const bare = await bareClient(serverUrl, 'jobsight_bench_nhs');
-    const load = await measureLoadRate({ database: nhs, bare, embedder, file, referenceDate: NHS_REFERENCE_DATE, runs: settings.loadRuns, chroma, collectionName: 'bench-nhs' });
+    const load = await phase('NHS: load', () =>
+      measureLoadRate({ database: nhs, bare, embedder, file, referenceDate: NHS_REFERENCE_DATE, runs: settings.loadRuns, chroma, collectionName: 'bench-nhs' }),
+    );
     await bare.end();
     results.load = { file: path.relative(process.cwd(), file), rows: load.rows, runs: load.runs, seconds: load.seconds, rowsPerSecond: load.rowsPerSecond };
 
     // 2-4. Queries on the NHS set (Chroma holds the same rows from the last load run).
     const nhsQueries = await pickQueries(nhs, embedder, settings.queries);
-    const nhsCollection = chroma ? await chroma.client.getCollection({ name: 'bench-nhs' }) : null;
-    const nhsResult = await datasetQueries('NHS', nhs, nhsCollection, nhsQueries);
+    const nhsResult = await datasetQueries('NHS', nhs, chroma ? { server: chroma, collection: 'bench-nhs' } : null, nhsQueries);
     results.datasets.push(nhsResult);
+    if (chroma) await chroma.client.deleteCollection({ name: 'bench-nhs' });
 
     // 6. Embedded PGlite on the same file; the server's figures come from the runs above.
     if (!values['no-pglite']) {
       progress('embedded: PGlite in memory, same file');
       const pglite = await openBenchPglite(embedder);
       try {
-        const figures = await engineFigures({
-          label: 'PGlite', database: pglite, embedder, file, referenceDate: NHS_REFERENCE_DATE, dump: load.dump, rows: load.rows,
-          runs: 3, queries: nhsQueries, passes: settings.queryPasses,
-        });
+        const warmupFile = await nhsFile(PGLITE_WARMUP_ROWS);
+        const figures = await phase('PGlite', () =>
+          engineFigures({
+            label: 'PGlite', database: pglite, embedder, file, warmupFile, referenceDate: NHS_REFERENCE_DATE, dump: load.dump, rows: load.rows,
+            runs: PGLITE_RUNS, queries: nhsQueries, passes: settings.queryPasses,
+          }),
+        );
         const js = (ef: number | null) => nhsResult.vector.results.find((q) => q.system === 'jobsight' && q.efSearch === ef)!;
         const embedded: EmbeddedResult = {
           rows: load.rows,
-          runs: 3,
+          runs: PGLITE_RUNS,
           pglite: figures,
           server: {
             ingestRowsPerSecond: load.rowsPerSecond.ingest!,
             copyRowsPerSecond: load.rowsPerSecond.copy!,
             exact: js(null).latency,
             hnsw: js(40).latency,
+            hnswPlan: js(40).plan,
             hnswBuildSeconds: nhsResult.vector.hnswBuildSeconds,
           },
         };
@@ -139,18 +171,20 @@ async function main(): Promise<void> {
       const label = `scale ${scale}`;
       const database = await freshServerDatabase(serverUrl, 'jobsight_bench_scale', embedder);
       try {
-        const built = await loadScaleSet(database, embedder, count);
-        let collection: Collection | null = null;
+        const built = await phase(`${label}: load`, () => loadScaleSet(database, embedder, count));
+        let loaded = false;
         if (chroma && count <= CHROMA_MAX_ROWS) {
           progress(`${label}: adding ${await embeddedRows(database)} rows to Chroma (untimed here; load rates are in section 1)`);
-          collection = await freshCollection(chroma.client, 'bench-scale');
-          await addRows(collection, chromaRows(await plainRows(database)));
+          const rows = chromaRows(await plainRows(database));
+          await phase(`${label}: Chroma add`, async () => addRows(await freshCollection(chroma!.client, 'bench-scale'), rows));
+          loaded = true;
         } else if (chroma) {
           progress(`${label}: Chroma left out above ${CHROMA_MAX_ROWS} rows (its add rate makes the load take too long)`);
         }
         const queries = await pickQueries(database, embedder, settings.queries);
-        results.datasets.push(await datasetQueries(label, database, collection, queries, built.buildSeconds ? { scaleSetBuildSeconds: built.buildSeconds } : {}));
-        if (collection && chroma) await chroma.client.deleteCollection({ name: 'bench-scale' });
+        const compared = chroma && loaded ? { server: chroma, collection: 'bench-scale' } : null;
+        results.datasets.push(await datasetQueries(label, database, compared, queries, built.buildSeconds ? { scaleSetBuildSeconds: built.buildSeconds } : {}));
+        if (compared) await compared.server.client.deleteCollection({ name: 'bench-scale' });
       } finally {
         await database.close();
         await dropServerDatabase(serverUrl, 'jobsight_bench_scale');
@@ -159,9 +193,11 @@ async function main(): Promise<void> {
 
     // 5. Concurrency last, on the NHS set with its HNSW index.
     if (!values['no-api']) {
-      results.concurrency = await measureConcurrency({
-        databaseUrl: databaseUrl(serverUrl, 'jobsight_bench_nhs'), queries: nhsQueries, durationSeconds: settings.concurrencySeconds, repeats: 3,
-      });
+      results.concurrency = await phase('concurrency', () =>
+        measureConcurrency({
+          databaseUrl: databaseUrl(serverUrl, 'jobsight_bench_nhs'), queries: nhsQueries, durationSeconds: settings.concurrencySeconds, repeats: 3,
+        }),
+      );
     }
   } finally {
     await nhs.close();
@@ -175,13 +211,13 @@ async function main(): Promise<void> {
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   await writeFile(path.join(dir, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const table = markdown(results);
-  await writeFile(path.join(dir, 'latest.md'), `${table}\n`);
-  const charted = await writeChart(results, path.join(dir, 'latest.png')).catch((e: unknown) => {
+  await writeFile(path.join(dir, `${outputName}.md`), `${table}\n`);
+  const charted = await writeChart(results, path.join(dir, `${outputName}.png`)).catch((e: unknown) => {
     progress(`chart not written: ${(e as Error).message}`);
     return false;
   });
   process.stdout.write(`${table}\n`);
-  progress(`done in ${(results.seconds / 60).toFixed(1)} min: bench/results/${stamp}.json, latest.md${charted ? ', latest.png' : ''}`);
+  progress(`done in ${(results.seconds / 60).toFixed(1)} min: bench/results/${stamp}.json, ${outputName}.md${charted ? `, ${outputName}.png` : ''}`);
 }
 
 main().catch((e: unknown) => {

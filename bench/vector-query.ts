@@ -5,21 +5,20 @@
  * hnsw.ef_search, the materialized CTE joined to companies, COMMIT), as the bare inner SQL
  * through node-postgres with the vector precomputed and ef_search applied the same way (BEGIN,
  * SET LOCAL, the query, COMMIT: four round trips in both), and, when loaded, on Chroma's HNSW
- * over the same vectors (a collection per ef_search, see lib/chroma.ts). The systems run
+ * over the same vectors (ef_search set as lib/chroma.ts explains). The systems run
  * interleaved query by query after a warm-up of each configuration.
  *
  * Recall@10 is tie-aware against the exact bare scan (lib/recall.ts). The plan column says
  * whether PostgreSQL's planner used the HNSW index: on a small table with a large ef_search it
  * may judge a sequential scan cheaper, and then the "HNSW" row is an exact scan.
  */
-import type { Collection } from 'chromadb';
 import type pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../src/db/database.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { createVectorIndex } from '../src/search/indexes.ts';
 import { explainVectorSearch, vectorSearch } from '../src/search/vector.ts';
-import { chromaTopK } from './lib/chroma.ts';
+import { chromaTopK, withEfSearch, type ChromaServer } from './lib/chroma.ts';
 import { progress } from './lib/log.ts';
 import { meanRecallWithTies } from './lib/recall.ts';
 import type { LatencySummary } from './lib/stats.ts';
@@ -73,8 +72,8 @@ export async function measureVectorQuery(options: {
   embedder: Embedder;
   queries: BenchQuery[];
   passes: number;
-  /** Chroma collections holding the same rows, by ef_search; null when Chroma is not compared. */
-  chroma: Map<number, Collection> | null;
+  /** The Chroma collection holding the same rows; null when Chroma is not compared. */
+  chroma: { server: ChromaServer; collection: string } | null;
 }): Promise<VectorQueryResult> {
   const { label, database, bare, embedder, queries, passes, chroma } = options;
   const [{ n: rows } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from jobs`);
@@ -107,7 +106,7 @@ export async function measureVectorQuery(options: {
   for (const ef of EF_SEARCH) {
     progress(`${label}: HNSW ef_search ${ef}${chroma ? ', with Chroma' : ''}`);
     const settings = `set local hnsw.ef_search = ${ef}`;
-    const collection = chroma?.get(ef);
+    const collection = chroma ? await withEfSearch(chroma.server, chroma.collection, ef) : null;
     const systems: Record<string, (q: BenchQuery) => Promise<number[]>> = { bare: bareIds(settings), jobsight: jobsightIds(ef) };
     if (collection) systems.chroma = async (q) => (await chromaTopK(collection, q.numbers, K)).map((key) => keyOf.get(key) ?? -1);
     const run = await interleavedPasses(queries, passes, systems);

@@ -4,11 +4,13 @@
  * (16 neighbours, ef_construction 64; Chroma's own defaults are 16 and 100) so both graphs are
  * built alike.
  *
- * One collection per ef_search: Chroma 1.0 has no per-query ef_search, and `collection.modify({
- * configuration: { hnsw: { ef_search } } })` on server 1.0.0 updates the stored configuration but
- * not the index the server has loaded (tried: a collection created at ef_search 10 kept recall
- * 0.16 after modify to 200, re-opened or not, while one created at 200 had 0.90). So the value is
- * set at creation, where it does take effect.
+ * ef_search: Chroma 1.0 has no per-query ef_search, and on server 1.0.0 `collection.modify({
+ * configuration: { hnsw: { ef_search } } })` updates the stored configuration but not the index
+ * the server has already loaded (tried: a collection built at ef_search 10 kept recall 0.16 on
+ * random vectors after modify to 200, re-opened or not). The server reads ef_search from the
+ * configuration when it loads an index, so `withEfSearch` modifies and then restarts the server
+ * (half a second; recall went to 0.89, that of a collection created at 200). `fork`, the other
+ * way to get a second index cheaply, is not supported by local Chroma.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,8 +25,11 @@ const CHROMA_BIN = fileURLToPath(new URL('../../node_modules/.bin/chroma', impor
 export const CHROMA_BATCH = 1000;
 
 export interface ChromaServer {
+  /** The client of the running server; replaced by restart(). */
   client: ChromaClient;
   version: string;
+  /** Stops and starts the server on the same data folder (it reloads indexes with their stored configuration). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,32 +44,50 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a local Chroma server on a free port with its data in a temporary folder. */
-export async function startChroma(): Promise<ChromaServer> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'jobsight-bench-chroma-'));
+/** One `chroma run` process on a free port; resolves once it answers its heartbeat. */
+async function runServer(dir: string): Promise<{ child: ChildProcess; base: string; port: number; kill(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [CHROMA_BIN, 'run', '--path', dir, '--host', '127.0.0.1', '--port', String(port)], {
     stdio: 'ignore',
   });
-  const base = `http://127.0.0.1:${port}`;
-  let up = false;
-  for (let i = 0; i < 150 && !up; i++) {
-    up = await fetch(`${base}/api/v2/heartbeat`).then((r) => r.ok, () => false);
-    if (!up) await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = async () => {
-    if (child.exitCode === null) {
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     }
-    await rm(dir, { recursive: true, force: true });
   };
-  if (!up) {
-    await stop();
-    throw new Error(`chroma run did not answer on ${base} within 30 s`);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(`${base}/api/v2/heartbeat`).then((r) => r.ok, () => false)) return { child, base, port, kill };
+    await new Promise((r) => setTimeout(r, 200));
   }
-  const version = await fetch(`${base}/api/v2/version`).then((r) => r.json() as Promise<string>, () => 'unknown');
-  return { client: new ChromaClient({ host: '127.0.0.1', port }), version, stop };
+  await kill();
+  throw new Error(`chroma run did not answer on ${base} within 30 s`);
+}
+
+/** Starts a local Chroma server on a free port with its data in a temporary folder. */
+export async function startChroma(): Promise<ChromaServer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'jobsight-bench-chroma-'));
+  let current = await runServer(dir).catch(async (e: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  });
+  const version = await fetch(`${current.base}/api/v2/version`).then((r) => r.json() as Promise<string>, () => 'unknown');
+  const server: ChromaServer = {
+    client: new ChromaClient({ host: '127.0.0.1', port: current.port }),
+    version,
+    async restart() {
+      await current.kill();
+      current = await runServer(dir);
+      server.client = new ChromaClient({ host: '127.0.0.1', port: current.port });
+    },
+    async stop() {
+      await current.kill();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
 }
 
 export interface ChromaRow {
@@ -83,8 +106,22 @@ export async function freshCollection(client: ChromaClient, name: string, efSear
   return client.createCollection({ name, embeddingFunction: null, configuration: { hnsw: { ...CHROMA_HNSW, ef_search: efSearch } } });
 }
 
-/** The collection name for one data set and ef_search. */
-export const collectionName = (prefix: string, efSearch: number) => `${prefix}-ef${efSearch}`;
+/**
+ * Collection `name` searching with `efSearch`: the stored configuration modified, then the
+ * server restarted so that it loads the index with it (see the note at the top).
+ */
+export async function withEfSearch(server: ChromaServer, name: string, efSearch: number): Promise<Collection> {
+  const before = await server.client.getCollection({ name });
+  if (before.configuration.hnsw?.ef_search !== efSearch) {
+    await before.modify({ configuration: { hnsw: { ef_search: efSearch } } });
+    await server.restart();
+  }
+  const collection = await server.client.getCollection({ name });
+  if (collection.configuration.hnsw?.ef_search !== efSearch) {
+    throw new Error(`Chroma collection ${name}: ef_search is ${collection.configuration.hnsw?.ef_search} after setting ${efSearch}`);
+  }
+  return collection;
+}
 
 /** Adds rows in batches of CHROMA_BATCH, documents and precomputed embeddings together. */
 export async function addRows(collection: Collection, rows: readonly ChromaRow[]): Promise<void> {
@@ -103,34 +140,4 @@ export async function addRows(collection: Collection, rows: readonly ChromaRow[]
 export async function chromaTopK(collection: Collection, embedding: number[], k: number): Promise<string[]> {
   const result = await collection.query({ queryEmbeddings: [embedding], nResults: k, include: [] });
   return result.ids[0] ?? [];
-}
-
-/**
- * One collection per ef_search holding `rows`, named collectionName(prefix, ef). Collections the
- * load measurement already filled (same name, same count) are reused, the others made and filled.
- */
-export async function collectionsByEfSearch(
-  client: ChromaClient,
-  prefix: string,
-  efSearch: readonly number[],
-  rows: readonly ChromaRow[],
-): Promise<Map<number, Collection>> {
-  const out = new Map<number, Collection>();
-  for (const ef of efSearch) {
-    const name = collectionName(prefix, ef);
-    const existing = await client.getCollection({ name, embeddingFunction: null }).catch(() => null);
-    if (existing && (await existing.count()) === rows.length && existing.configuration.hnsw?.ef_search === ef) {
-      out.set(ef, existing);
-      continue;
-    }
-    const collection = await freshCollection(client, name, ef);
-    await addRows(collection, rows);
-    out.set(ef, collection);
-  }
-  return out;
-}
-
-/** Drops the collections collectionsByEfSearch made. */
-export async function dropCollections(client: ChromaClient, collections: Map<number, Collection>): Promise<void> {
-  for (const c of collections.values()) await client.deleteCollection({ name: c.name }).catch(() => {});
 }

@@ -27,28 +27,14 @@ export const mean = (values: readonly number[]): number => {
 };
 
 /**
- * Share of the true top-k that a search returned: |found ∩ truth| / min(k, |truth|). When fewer
- * than k rows match a filter, the truth is shorter than k and finding all of it is recall 1.
- * An empty truth (nothing matches) counts as recall 1: there was nothing to miss.
- * @example recallAtK([1, 2, 9], [1, 2, 3], 3) // 2/3
- */
-export function recallAtK(found: readonly (string | number)[], truth: readonly (string | number)[], k: number): number {
-  const expected = truth.slice(0, k);
-  if (expected.length === 0) return 1;
-  const wanted = new Set(expected);
-  let hits = 0;
-  for (const id of found.slice(0, k)) if (wanted.has(id)) hits++;
-  return hits / expected.length;
-}
-
-/**
  * Recall@k that counts ties as found: a returned hit counts when its distance is at most the
  * exact k-th distance plus `epsilon`, so of several rows at the same distance as the k-th, any
  * one is as right as another. Generated postings are templated and the NHS set has repeats, so
  * exact ties are common and an id comparison would penalise whichever system breaks them
  * differently. Distances must come from one computation for every system (the benchmark
- * recomputes them with the exact scan's SQL expression). The divisor is min(k, |truth|), as in
- * recallAtK; an empty truth is recall 1.
+ * recomputes them with the exact scan's SQL expression). The divisor is min(k, |truth|), since
+ * a selective filter can leave fewer than k rows, and finding them all is recall 1; an empty truth
+ * (nothing matches) is recall 1: there was nothing to miss.
  * @example recallWithTies([0.1, 0.3, 0.3], [0.1, 0.2, 0.3], 3) // 1: the 0.3s tie with the 3rd
  * @example recallWithTies([0.1, 0.4], [0.1, 0.2], 2) // 0.5
  */
@@ -59,12 +45,6 @@ export function recallWithTies(foundDistances: readonly number[], truthDistances
   let hits = 0;
   for (const d of foundDistances.slice(0, k)) if (d <= limit) hits++;
   return Math.min(hits, expected) / expected;
-}
-
-/** Mean recall@k over queries, each `found[i]` against `truth[i]`. */
-export function meanRecall(found: readonly (readonly (string | number)[])[], truth: readonly (readonly (string | number)[])[], k: number): number {
-  if (found.length !== truth.length) throw new RangeError(`${found.length} results for ${truth.length} queries`);
-  return mean(found.map((f, i) => recallAtK(f, truth[i]!, k)));
 }
 
 /** Latency summary of one pass over the queries, in milliseconds; QPS is sequential (one client). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanRecall, median, medianOf, percentile, ratio, recallAtK, summarize } from '../../bench/lib/stats.ts';
+import { median, medianOf, percentile, ratio, recallWithTies, summarize } from '../../bench/lib/stats.ts';
 
 describe('bench statistics', () => {
   it('percentile interpolates between closest ranks', () => {
@@ -22,22 +22,24 @@ describe('bench statistics', () => {
     expect(values).toEqual([3, 1, 2]);
   });
 
-  it('recall@k counts found ids among the true top k', () => {
-    expect(recallAtK([1, 2, 9], [1, 2, 3], 3)).toBeCloseTo(2 / 3);
-    expect(recallAtK(['a', 'b'], ['b', 'a'], 2)).toBe(1);
-    // Only the first k of each list count.
-    expect(recallAtK([1, 2, 3, 4], [4, 5, 6, 7], 3)).toBe(0);
+  it('tie-aware recall counts a hit tied with the exact 10th as found (templated postings tie)', () => {
+    // The exact scan kept ids with distances 0.1, 0.2, 0.3; another row also at 0.3 is as right.
+    expect(recallWithTies([0.1, 0.3, 0.3], [0.1, 0.2, 0.3], 3)).toBe(1);
+    expect(recallWithTies([0.1, 0.4], [0.1, 0.2], 2)).toBe(0.5);
+    // Within 1e-9 of the k-th distance still counts; beyond it does not.
+    expect(recallWithTies([0.3 + 5e-10], [0.3], 1)).toBe(1);
+    expect(recallWithTies([0.3 + 1e-8], [0.3], 1)).toBe(0);
   });
 
-  it('recall@k against a truth shorter than k (a selective filter) divides by the truth', () => {
-    expect(recallAtK([5, 6], [5, 6], 10)).toBe(1);
-    expect(recallAtK([5], [5, 6], 10)).toBe(0.5);
-    expect(recallAtK([], [], 10)).toBe(1);
+  it('tie-aware recall looks only at the first k hits and never exceeds 1', () => {
+    expect(recallWithTies([0.1, 0.1, 0.1, 0.1], [0.1, 0.1], 2)).toBe(1);
+    expect(recallWithTies([0.9, 0.1], [0.1, 0.2], 1)).toBe(0);
   });
 
-  it('mean recall over queries', () => {
-    expect(meanRecall([[1], [9]], [[1], [2]], 1)).toBe(0.5);
-    expect(() => meanRecall([[1]], [], 1)).toThrow(RangeError);
+  it('tie-aware recall against a short truth (a selective filter) divides by the truth; a miss is Infinity', () => {
+    expect(recallWithTies([0.2, Number.POSITIVE_INFINITY], [0.2, 0.5], 10)).toBe(0.5);
+    expect(recallWithTies([], [], 10)).toBe(1);
+    expect(recallWithTies([], [0.2], 10)).toBe(0);
   });
 
   it('summarize gives p50, p95 and sequential QPS', () => {
