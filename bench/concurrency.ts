@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { progress } from './lib/log.ts';
 import { median } from './lib/stats.ts';
+import { DEFAULT_EF_SEARCH } from '../src/search/vector.ts';
 import { BARE_TOP_K } from './vector-query.ts';
 import type { BenchQuery } from './queries.ts';
 
@@ -60,7 +61,16 @@ async function rawPgQps(databaseUrl: string, queries: BenchQuery[], clients: num
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let i = c; performance.now() < end; i++) {
-          await pool.query(BARE_TOP_K, [queries[i % queries.length]!.vector]);
+          // As vectorSearch runs it: the same ef_search, set locally in a transaction.
+          const client = await pool.connect();
+          try {
+            await client.query('begin');
+            await client.query(`set local hnsw.ef_search = ${DEFAULT_EF_SEARCH}`);
+            await client.query(BARE_TOP_K, [queries[i % queries.length]!.vector]);
+            await client.query('commit');
+          } finally {
+            client.release();
+          }
           done++;
         }
       }),

@@ -4,8 +4,8 @@
  * (hnsw.iterative_scan = relaxed_order). Without them an HNSW scan yields ef_search candidates
  * and the filter then drops most of them, so a selective filter returns fewer than 10 rows.
  * The filters are picked from the data: the country, skill, city, remote mode or employment type
- * whose share of postings is nearest each target. Both HNSW modes run at ef_search 100, Jobsight's
- * default for filtered queries (FILTERED_EF_SEARCH), so they differ only in the iterative scan;
+ * whose share of postings is nearest each target. Both HNSW modes run at DEFAULT_EF_SEARCH, Jobsight's
+ * default (DEFAULT_EF_SEARCH), so they differ only in the iterative scan;
  * the three modes run interleaved query by query, and recall is tie-aware (lib/recall.ts).
  */
 import { sql } from 'drizzle-orm';
@@ -13,7 +13,7 @@ import { queryRows, type Database } from '../src/db/database.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from '../src/search/filters.ts';
 import type pg from 'pg';
-import { explainVectorSearch, FILTERED_EF_SEARCH, vectorSearch } from '../src/search/vector.ts';
+import { DEFAULT_EF_SEARCH, explainVectorSearch, vectorSearch } from '../src/search/vector.ts';
 import { progress } from './lib/log.ts';
 import { meanRecallWithTies } from './lib/recall.ts';
 import type { LatencySummary } from './lib/stats.ts';
@@ -85,7 +85,7 @@ export async function measureFilteredQuery(options: {
     progress(`${label}: filtered top-10, ${pick.label} (${(share * 100).toFixed(1)} % of rows)`);
     const condition = filterConditions(parseFilters(pick.filters));
     const jobsight = (iterative: boolean) => async (q: BenchQuery) =>
-      (await vectorSearch(database.db, embedder, q.text, { k: K, filters: pick.filters, iterative, efSearch: FILTERED_EF_SEARCH })).map((h) => h.id);
+      (await vectorSearch(database.db, embedder, q.text, { k: K, filters: pick.filters, iterative, efSearch: DEFAULT_EF_SEARCH })).map((h) => h.id);
     const run = await interleavedPasses(queries, passes, {
       // The truth: an exact scan with the same filter (index scans off, so HNSW cannot serve it).
       exact: (q: BenchQuery) =>
@@ -103,13 +103,13 @@ export async function measureFilteredQuery(options: {
     });
     const truth = run.exact.results;
     const planOf = async (iterative: boolean) =>
-      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch: FILTERED_EF_SEARCH })).kind;
+      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch: DEFAULT_EF_SEARCH })).kind;
     const row = async (mode: FilteredRow['mode'], r: { latency: LatencySummary; results: number[][] }, plan: string): Promise<FilteredRow> => ({
       targetShare: target,
       filter: pick.label,
       share,
       mode,
-      efSearch: mode === 'exact' ? null : FILTERED_EF_SEARCH,
+      efSearch: mode === 'exact' ? null : DEFAULT_EF_SEARCH,
       plan,
       latency: r.latency,
       recall: await meanRecallWithTies(bare, vectors, truth, r.results, K),

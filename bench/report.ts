@@ -7,6 +7,7 @@ import type { MachineInfo } from './lib/machine.ts';
 import { ratio } from './lib/stats.ts';
 import type { LoadRateResult } from './load-rate.ts';
 import { CHROMA_HNSW } from './lib/chroma.ts';
+import { DEFAULT_EF_SEARCH } from '../src/search/vector.ts';
 import { fastestAtRecall, type VectorQueryResult } from './vector-query.ts';
 
 export interface DatasetResult {
@@ -105,7 +106,7 @@ export function markdown(r: BenchResults): string {
       out.push(
         `### 3. Filtered top-10, ${d.name}`,
         '',
-        'Through `vectorSearch` with the filter; both HNSW modes at ef_search 100 (Jobsight\'s default for filtered queries), without and with `hnsw.iterative_scan = relaxed_order`.',
+        `Through \`vectorSearch\` with the filter; both HNSW modes at ef_search ${DEFAULT_EF_SEARCH} (Jobsight's default), without and with \`hnsw.iterative_scan = relaxed_order\`.`,
         '',
         '| filter | share | mode | plan | p50 | p95 | recall@10 | rows returned |',
         '|---|---:|---|---|---:|---:|---:|---:|',
@@ -121,7 +122,7 @@ export function markdown(r: BenchResults): string {
       '',
       '| search | p50 | p95 | QPS |',
       '|---|---:|---:|---:|',
-      `| vector (HNSW, ef_search 40) | ${ms(h.vector.p50)} | ${ms(h.vector.p95)} | ${n0(h.vector.qps)} |`,
+      `| vector (HNSW, ef_search ${DEFAULT_EF_SEARCH}) | ${ms(h.vector.p50)} | ${ms(h.vector.p95)} | ${n0(h.vector.qps)} |`,
       `| hybrid (vector + full text, RRF) | ${ms(h.hybrid.p50)} | ${ms(h.hybrid.p95)} | ${n0(h.hybrid.qps)} |`,
       '',
       `Hybrid/vector p50 = ${x(ratio(h.vector.p50, h.hybrid.p50))}.`,
@@ -134,8 +135,8 @@ export function markdown(r: BenchResults): string {
       `## 5. Concurrency, NHS set, ${c.durationSeconds} s per level, median of ${c.repeats}`,
       '',
       'API: `GET /api/search?mode=vector&k=10` (Jobsight in its own process) under autocannon; raw pg: the bare top-10 statement on a ' +
-        'node-postgres pool of as many connections as clients. Both at the default ef_search 40 with the HNSW index in place, so the plan is ' +
-        "section 2's at ef_search 40 for the NHS set (on a small subset the planner scans exactly).",
+        `node-postgres pool of as many connections as clients, in a transaction with SET LOCAL like vectorSearch. Both at Jobsight's default ef_search ${DEFAULT_EF_SEARCH} with the HNSW index in place, so the plan is ` +
+        `section 2's at ef_search ${DEFAULT_EF_SEARCH} for the NHS set (on a small subset the planner scans exactly).`,
       '',
     );
     if (c.apiSkipped) out.push(`API not measured: ${c.apiSkipped}.`, '');

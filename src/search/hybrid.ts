@@ -12,7 +12,7 @@ import {
   checkCount,
   checkQuery,
   distanceOperator,
-  FILTERED_EF_SEARCH,
+  DEFAULT_EF_SEARCH,
   embedQuery,
   numericHit,
   withScanSettings,
@@ -157,7 +157,7 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const vector = await embedQuery(embedder, query);
   const words = options.textQuery === undefined ? query : checkQuery(options.textQuery);
 
-  const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: options.efSearch ?? (options.filters !== undefined ? FILTERED_EF_SEARCH : undefined), probes: options.probes }, (tx) =>
+  const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: options.efSearch ?? DEFAULT_EF_SEARCH, probes: options.probes }, (tx) =>
     queryRows<HybridHit>(
       tx,
       sql`with ${hybridRanking({ vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight })}

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import { JobsightError, NotFoundError } from '../errors.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
-import { checkCount, distanceOperator, HIT_COLUMNS, numericHit, withScanSettings, type Metric, type VectorHit } from './vector.ts';
+import { checkCount, DEFAULT_EF_SEARCH, distanceOperator, HIT_COLUMNS, numericHit, withScanSettings, type Metric, type VectorHit } from './vector.ts';
 
 export interface SimilarOptions {
   /** How many postings, 1 to 1000. Default 10. */
@@ -46,7 +46,7 @@ export async function similarJobs(db: Db, id: number, options: SimilarOptions = 
     throw new JobsightError(`job ${id} has no embedding yet`, { hint: 'Run `jobsight db reembed` to embed every posting.' });
   }
 
-  const rows = await withScanSettings(db, { iterative: true, efSearch: options.efSearch, probes: options.probes }, (tx) =>
+  const rows = await withScanSettings(db, { iterative: true, efSearch: options.efSearch ?? DEFAULT_EF_SEARCH, probes: options.probes }, (tx) =>
     queryRows<VectorHit>(
       tx,
       sql`with nearest as materialized (

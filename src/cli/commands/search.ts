@@ -37,7 +37,7 @@ export function searchCommand(): Command {
     .option('--rrf-k <n>', 'hybrid: the RRF constant k', number('--rrf-k'), 60)
     .option('--vector-weight <w>', 'hybrid: weight of the vector branch', number('--vector-weight'), 1)
     .option('--text-weight <w>', 'hybrid: weight of the text branch', number('--text-weight'), 1)
-    .option('--ef-search <n>', 'vector and hybrid: HNSW ef_search for this query (pgvector default 40)', positiveInt('--ef-search', 1000))
+    .option('--ef-search <n>', 'vector and hybrid: HNSW ef_search for this query (default 100; pgvector\'s own is 40)', positiveInt('--ef-search', 1000))
     .option('--probes <n>', 'vector and hybrid: IVFFlat lists scanned for this query (pgvector default 1)', positiveInt('--probes', 1000))
     .option('--explain', 'vector: say whether an index (iteratively) or an exact scan served the query; hybrid: each result\'s rank in each branch and the fused score');
   return addFilterOptions(command).action(async (query: string, flags: SearchFlags, command: Command) =>
