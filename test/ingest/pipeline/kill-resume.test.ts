@@ -3,6 +3,7 @@
  * run again completes it with no duplicates: the end state equals a clean, uninterrupted load.
  */
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import { ingest } from '../../helpers/ingest.ts';
 import { DATA_FILES } from '../../helpers/shared-data.ts';
 
 const BIN = path.resolve('bin/jobsight.js');
-const ARGS = ['ingest', DATA_FILES.nhs, '--batch-size', '500', '--reference-date', '2020-11-30', '--json'];
+// The reject file goes to the temporary folder, not the working tree; no default index build, which is not under test.
+const ARGS = ['ingest', DATA_FILES.nhs, '--batch-size', '500', '--reference-date', '2020-11-30', '--json', '--no-auto-index',
+  '--reject-file', path.join(tmpdir(), `jobsight-kill-resume-${process.pid}.jsonl`)];
 
 async function count(database: Database): Promise<{ rows: number; keys: number; hashes: number }> {
   const [row] = await queryRows<{ rows: number; keys: number; hashes: number }>(
