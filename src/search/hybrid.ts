@@ -14,6 +14,7 @@ import {
   distanceOperator,
   DEFAULT_EF_SEARCH,
   embedQuery,
+  HIT_COLUMNS,
   numericHit,
   withScanSettings,
   type Metric,
@@ -161,10 +162,7 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
     queryRows<HybridHit>(
       tx,
       sql`with ${hybridRanking({ vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight })}
-          select jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
-                 jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
-                 jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",
-                 jobs.posted_at::text as "postedAt",
+          select ${HIT_COLUMNS},
                  fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
                  jobs.embedding ${op} ${vector}::vector as "distance",
                  ts_headline('english', jobs.description, websearch_to_tsquery('english', ${words}),

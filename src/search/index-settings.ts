@@ -1,7 +1,7 @@
 /**
- * Per-query search settings for the vector indexes. They are set with SET LOCAL, so they last
- * until the end of the caller's transaction and never leak into other queries sharing a pooled
- * connection; outside a transaction SET LOCAL does nothing (PostgreSQL only warns).
+ * Per-query search settings for the vector indexes. They are set transaction-locally (SET LOCAL),
+ * so they last until the end of the caller's transaction and never leak into other queries
+ * sharing a pooled connection; outside a transaction they do nothing.
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.ts';
@@ -12,6 +12,8 @@ export interface SearchSettings {
   efSearch?: number;
   /** IVFFlat lists scanned per query (pgvector default 1): higher is better recall, slower. */
   probes?: number;
+  /** Let HNSW and IVFFlat scans continue until enough rows pass the filters (pgvector 0.8 `relaxed_order`). */
+  iterative?: boolean;
 }
 
 function checked(name: string, value: number): number {
@@ -22,13 +24,16 @@ function checked(name: string, value: number): number {
 }
 
 /**
- * Sets `hnsw.ef_search` / `ivfflat.probes` for the rest of the transaction `tx`.
+ * Sets `hnsw.ef_search` / `ivfflat.probes` / the iterative scans for the rest of the transaction
+ * `tx`, in one statement: every search runs this, so it costs one round trip, not one per setting.
  * @example await db.transaction(async (tx) => { await applySearchSettings(tx, { efSearch: 100 }); ... });
  */
 export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
-  // Checked first, then written into the statement: SET takes no bound parameters.
-  const efSearch = settings.efSearch === undefined ? undefined : checked('efSearch', settings.efSearch);
-  const probes = settings.probes === undefined ? undefined : checked('probes', settings.probes);
-  if (efSearch !== undefined) await tx.execute(sql.raw(`set local hnsw.ef_search = ${efSearch}`));
-  if (probes !== undefined) await tx.execute(sql.raw(`set local ivfflat.probes = ${probes}`));
+  const values: [string, string][] = [];
+  if (settings.efSearch !== undefined) values.push(['hnsw.ef_search', String(checked('efSearch', settings.efSearch))]);
+  if (settings.probes !== undefined) values.push(['ivfflat.probes', String(checked('probes', settings.probes))]);
+  if (settings.iterative) values.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
+  if (values.length === 0) return;
+  // set_config(name, value, true) is SET LOCAL with bound parameters.
+  await tx.execute(sql`select ${sql.join(values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`), sql`, `)}`);
 }

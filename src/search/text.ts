@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
-import { checkCount, checkQuery, numericHit, type VectorHit } from './vector.ts';
+import { checkCount, checkQuery, HIT_COLUMNS, numericHit, type VectorHit } from './vector.ts';
 
 export interface TextHit extends Omit<VectorHit, 'distance'> {
   /** ts_rank_cd of the posting against the query: larger is better. */
@@ -43,10 +43,7 @@ export async function textSearch(db: Db, query: string, options: TextSearchOptio
           order by rank desc, jobs.id
           limit ${k}
         )
-        select jobs.id, jobs.title, companies.name as "company", jobs.city, jobs.region, jobs.country,
-               jobs.remote_mode as "remoteMode", jobs.salary_annual_min as "salaryAnnualMin",
-               jobs.salary_annual_max as "salaryAnnualMax", jobs.salary_currency as "salaryCurrency",
-               jobs.posted_at::text as "postedAt", best.rank::float8 as "rank",
+        select ${HIT_COLUMNS}, best.rank::float8 as "rank",
                ts_headline('english', jobs.description, websearch_to_tsquery('english', ${query}),
                            'StartSel=«, StopSel=», MaxFragments=2') as "snippet"
         from best

@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../db/database.ts';
+import { vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError } from '../errors.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
@@ -112,17 +113,9 @@ export async function embedQuery(embedder: Embedder, query: string): Promise<str
  * Runs `statement` with this query's index settings: in a transaction with `SET LOCAL` when
  * there are any, so they never leak into the next query on a pooled connection.
  */
-export async function withScanSettings<T>(
-  db: Db,
-  settings: SearchSettings & { iterative: boolean },
-  run: (db: Db | Tx) => Promise<T>,
-): Promise<T> {
+export async function withScanSettings<T>(db: Db, settings: SearchSettings, run: (db: Db | Tx) => Promise<T>): Promise<T> {
   if (!settings.iterative && settings.efSearch === undefined && settings.probes === undefined) return run(db);
   return db.transaction(async (tx) => {
-    if (settings.iterative) {
-      await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      await tx.execute(sql`set local ivfflat.iterative_scan = relaxed_order`);
-    }
     await applySearchSettings(tx, settings);
     return run(tx);
   });
@@ -213,15 +206,7 @@ export async function explainVectorSearch(db: Db, embedder: Embedder, query: str
   const [row] = await withScanSettings(db, settings, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
   const raw = row?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-  const vectorIndexNames = new Set(
-    (
-      await queryRows<{ name: string }>(
-        db,
-        sql`select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_am am on am.oid = i.relam
-            where x.indrelid = 'jobs'::regclass and am.amname in ('hnsw', 'ivfflat')`,
-      )
-    ).map((r) => r.name),
-  );
+  const vectorIndexNames = new Set((await vectorIndexes(db)).map((i) => i.name));
   const used = [...planNodes(plan[0]!.Plan)].find((n) => n['Index Name'] !== undefined && vectorIndexNames.has(n['Index Name']));
   const index = used?.['Index Name'] ?? null;
   const iterative = index !== null && settings.iterative;
