@@ -1,53 +1,25 @@
 /** `jobsight stats` as a user runs it (a child process), on a fresh data dir and, with DATABASE_URL, a server database. */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestDatabase, SERVER_URL } from '../helpers/engines.ts';
+import { openCliWorkspace, type CliWorkspace } from '../helpers/cli.ts';
+import { ENGINES, SERVER_URL } from '../helpers/engines.ts';
 import { MARKET } from './fixtures.ts';
-
-const run = promisify(execFile);
-const BIN = path.resolve('bin/jobsight.js');
 
 describe.each(ENGINES)('[%s] jobsight stats', (engine) => {
   const skip = engine === 'server' && !SERVER_URL;
-  let env: NodeJS.ProcessEnv;
-  let dir: string;
-  let cleanup: () => Promise<void>;
-
-  async function jobsight(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
+  let workspace: CliWorkspace | undefined;
+  const jobsight = (...args: string[]) => workspace!.jobsight(...args);
 
   beforeAll(async () => {
     if (skip) return;
-    dir = await mkdtemp(path.join(tmpdir(), 'jobsight-stats-cli-'));
-    const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete base.DATABASE_URL;
-    if (engine === 'pglite') {
-      env = { ...base, JOBSIGHT_DATA_DIR: path.join(dir, 'data') };
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    } else {
-      const database = await openTestDatabase('server', { initialized: false });
-      env = { ...base, DATABASE_URL: database.location.replace(/^PostgreSQL server /, '') };
-      cleanup = async () => {
-        await database.close();
-        await rm(dir, { recursive: true, force: true });
-      };
-    }
-    await writeFile(path.join(dir, 'jobs.json'), JSON.stringify(MARKET));
-    const added = await jobsight('jobs', 'add', '--file', path.join(dir, 'jobs.json'), '--json');
+    workspace = await openCliWorkspace(engine);
+    const file = path.join(workspace.dir, 'jobs.json');
+    await writeFile(file, JSON.stringify(MARKET));
+    const added = await jobsight('jobs', 'add', '--file', file, '--json');
     expect(added.stderr).toBe('');
   }, 180_000);
-  afterAll(async () => cleanup?.());
+  afterAll(async () => workspace?.close());
 
   it.skipIf(skip)('stats skills --json prints the library\'s result, filters applied', async () => {
     const result = await jobsight('stats', 'skills', '--json', '--country', 'GB', '--top', '2');

@@ -2,55 +2,21 @@
  * The `jobsight` command as a user runs it (a child process), on a fresh embedded database and,
  * with DATABASE_URL, on a server database of its own.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgvectorProblem } from '../../src/db/setup.ts';
-import { ENGINES, openTestDatabase, SERVER_URL } from '../helpers/engines.ts';
-
-const run = promisify(execFile);
-const BIN = path.resolve('bin/jobsight.js');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { openCliWorkspace, type CliWorkspace } from '../helpers/cli.ts';
+import { ENGINES, SERVER_URL } from '../helpers/engines.ts';
 
 describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
   const skip = engine === 'server' && !SERVER_URL;
-  let env: NodeJS.ProcessEnv;
-  let cleanup: () => Promise<void>;
+  let workspace: CliWorkspace | undefined;
+  const jobsight = (...args: string[]) => workspace!.jobsight(...args);
 
-  async function jobsight(...args: string[]): Promise<Result> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  }
-
+  // On the server a bare database: the first command must set it up by itself.
   beforeAll(async () => {
-    if (skip) return;
-    const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete base.DATABASE_URL;
-    if (engine === 'pglite') {
-      const dir = await mkdtemp(path.join(tmpdir(), 'jobsight-cli-'));
-      env = { ...base, JOBSIGHT_DATA_DIR: dir };
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    } else {
-      // A bare server database: the first command must set it up by itself.
-      const database = await openTestDatabase('server', { initialized: false });
-      env = { ...base, DATABASE_URL: database.location.replace(/^PostgreSQL server /, '') };
-      cleanup = () => database.close();
-    }
+    if (!skip) workspace = await openCliWorkspace(engine);
   });
-  afterAll(async () => cleanup?.());
+  afterAll(async () => workspace?.close());
 
   it.skipIf(skip)('adds, gets, updates, lists and deletes a job, with --json', async () => {
     const added = await jobsight('jobs', 'add', '--title', 'Data Analyst', '--company', 'Acme Ltd', '--country', 'GB',
