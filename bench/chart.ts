@@ -63,7 +63,7 @@ export async function writeChart(r: BenchResults, file: string): Promise<boolean
     await page.addScriptTag({ content: script });
     await page.evaluate((all) => {
       const Chart = (globalThis as unknown as { Chart: new (el: unknown, cfg: unknown) => unknown }).Chart;
-      all.forEach((cfg, i) => new Chart((globalThis as unknown as { document: { getElementById(id: string): unknown } }).document.getElementById(`c${i}`), cfg));
+      for (const [i, cfg] of all.entries()) new Chart((globalThis as unknown as { document: { getElementById(id: string): unknown } }).document.getElementById(`c${i}`), cfg);
     }, configs);
     await page.screenshot({ path: file, fullPage: true });
   } finally {

@@ -75,7 +75,10 @@ export class Tables {
 
   levelsFor(field: FieldVocabulary, role: Role, country: CountryCode): readonly Level[] {
     let byCountry = this.levels.get(role);
-    if (!byCountry) this.levels.set(role, (byCountry = new Map()));
+    if (!byCountry) {
+      byCountry = new Map();
+      this.levels.set(role, byCountry);
+    }
     let levels = byCountry.get(country);
     if (!levels) {
       levels = (role.levels ?? field.levels).filter((l) => !l.countries || l.countries.includes(country));

@@ -7,6 +7,7 @@
 
 // ASCII is unchanged by NFKD and carries no combining marks. Most postings are plain ASCII, so
 // we skip the ICU call for them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 
@@ -51,7 +52,8 @@ function classAt(text: string, i: number): number {
     const point = text.codePointAt(pairStart) ?? code;
     return point > 0xffff ? classify(String.fromCodePoint(point)) : OTHER;
   }
-  return classCache[code] || (classCache[code] = classify(text[i]!));
+  classCache[code] ||= classify(text[i]!);
+  return classCache[code];
 }
 
 const isWord = (cls: number) => cls !== OTHER;

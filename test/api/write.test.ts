@@ -133,7 +133,7 @@ describeEngines('HTTP API: writes', ({ database }) => {
       call(app, path, { method: 'POST', body, headers, key: API_KEY });
     expectClientError(await post('/api/ingest', undefined), 400, /empty/);
     const before = await count();
-    const huge = 'title\n' + 'Nurse\n'.repeat(20_000);
+    const huge = `title\n${'Nurse\n'.repeat(20_000)}`;
     expectClientError(await post('/api/ingest?filename=huge.csv', huge), 413, /larger than the limit of 65,536 bytes/);
     // Without a declared length the stream is cut as it passes the limit.
     const stream = new ReadableStream<Uint8Array>({

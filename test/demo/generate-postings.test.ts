@@ -27,10 +27,10 @@ function fieldOf(title: string): string | undefined {
   return best?.field;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Skill names long enough not to match by accident ("C", "R"), as word-bounded patterns. */
 const SKILL_PATTERNS = ALL_SKILL_NAMES.filter((s) => s.length >= 2).map((s) => {
-  const variants = [s, s.charAt(0).toUpperCase() + s.slice(1)].map(escape).join('|');
+  const variants = [s, s.charAt(0).toUpperCase() + s.slice(1)].map(escapeRegExp).join('|');
   return new RegExp(`(?<![\\w])(?:${variants})(?![\\w])`);
 });
 

@@ -4,7 +4,7 @@
  * over the LinkedIn/Indeed analyst and scientist postings.
  */
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { queryRows, type Db } from '../../src/db/database.ts';
 import { hybridSearch } from '../../src/search/hybrid.ts';
 import { createVectorIndex } from '../../src/search/indexes.ts';

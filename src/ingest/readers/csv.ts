@@ -64,7 +64,7 @@ export async function* readCsv(source: SourceInput, options: CsvOptions = {}): A
       continue;
     }
     const values: Record<string, string> = {};
-    header.forEach((name, i) => (values[name] = record[i] ?? ''));
+    for (const [i, name] of header.entries()) values[name] = record[i] ?? '';
     yield { kind: 'record', record: values, origin: { file, line } };
   }
   yield* skipped;

@@ -9,7 +9,7 @@
  * in the array (in `@graph` for JSON-LD), and 1 for a single object. A syntax error is reported
  * with its real line, found by stream-json's verifier.
  */
-import { Readable, pipeline } from 'node:stream';
+import { type Readable, pipeline } from 'node:stream';
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';

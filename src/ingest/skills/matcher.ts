@@ -149,7 +149,10 @@ function compile(keys: string[], flags: string): RegExp | null {
     for (const ch of key) {
       const unit = UNIT[ch] ?? ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
       let child = node.next.get(unit);
-      if (child === undefined) node.next.set(unit, (child = { end: false, next: new Map() }));
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(unit, child);
+      }
       node = child;
     }
     node.end = true;

@@ -49,7 +49,7 @@ describe('readPostings', () => {
   });
 
   it('reports a damaged gzip file by name', async () => {
-    const good = zlib.gzipSync('title\n' + 'GP\n'.repeat(5_000));
+    const good = zlib.gzipSync(`title\n${'GP\n'.repeat(5_000)}`);
     const file = folder.write('broken.csv.gz', Buffer.concat([good.subarray(0, good.length - 40), Buffer.from('garbage')]));
     await expect(collect(readPostings(file))).rejects.toThrow(/broken\.csv\.gz: the gzip data is damaged/);
   });
