@@ -29,7 +29,10 @@ try {
   const server = await api.startServer({ database, embedder, port: 0, host: '127.0.0.1' });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.on('SIGTERM', () => {
-    void server.close().then(() => database.close()).finally(() => process.exit(0));
+    void server
+      .close()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
 } catch (e) {
   process.stdout.write(`${JSON.stringify({ error: (e as Error).message })}\n`);

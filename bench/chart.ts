@@ -15,12 +15,19 @@ function chartConfigs(r: BenchResults): object[] {
   const configs: object[] = [];
   if (r.load) {
     const names: Record<string, string> = {
-      ingest: 'Jobsight ingest', copy: 'raw COPY (limit)', copyNoTextIndex: 'COPY, no text index', langchain: 'LangChain-style INSERT', chroma: 'Chroma add',
+      ingest: 'Jobsight ingest',
+      copy: 'raw COPY (limit)',
+      copyNoTextIndex: 'COPY, no text index',
+      langchain: 'LangChain-style INSERT',
+      chroma: 'Chroma add',
     };
     const entries = Object.entries(r.load.rowsPerSecond).filter(([, v]) => v !== null);
     configs.push({
       type: 'bar',
-      data: { labels: entries.map(([k]) => names[k]), datasets: [{ label: 'rows/s', data: entries.map(([, v]) => Math.round(v!)), backgroundColor: '#4e79a7' }] },
+      data: {
+        labels: entries.map(([k]) => names[k]),
+        datasets: [{ label: 'rows/s', data: entries.map(([, v]) => Math.round(v!)), backgroundColor: '#4e79a7' }],
+      },
       options: { animation: false, plugins: { title: { display: true, text: `Load rate, ${r.load.rows} NHS postings (rows/s, higher is better)` } } },
     });
   }
@@ -41,7 +48,12 @@ function chartConfigs(r: BenchResults): object[] {
       options: {
         animation: false,
         scales: { x: { type: 'linear', title: { display: true, text: 'recall@10' } }, y: { title: { display: true, text: 'p50 ms' } } },
-        plugins: { title: { display: true, text: `HNSW top-10 on ${largest.name} (${largest.vector.rows} rows), ef_search 20/40/100/200 (lower right is better)` } },
+        plugins: {
+          title: {
+            display: true,
+            text: `HNSW top-10 on ${largest.name} (${largest.vector.rows} rows), ef_search 20/40/100/200 (lower right is better)`,
+          },
+        },
       },
     });
   }
@@ -63,7 +75,8 @@ export async function writeChart(r: BenchResults, file: string): Promise<boolean
     await page.addScriptTag({ content: script });
     await page.evaluate((all) => {
       const Chart = (globalThis as unknown as { Chart: new (el: unknown, cfg: unknown) => unknown }).Chart;
-      for (const [i, cfg] of all.entries()) new Chart((globalThis as unknown as { document: { getElementById(id: string): unknown } }).document.getElementById(`c${i}`), cfg);
+      for (const [i, cfg] of all.entries())
+        new Chart((globalThis as unknown as { document: { getElementById(id: string): unknown } }).document.getElementById(`c${i}`), cfg);
     }, configs);
     await page.screenshot({ path: file, fullPage: true });
   } finally {

@@ -81,7 +81,12 @@ async function rawPgQps(databaseUrl: string, queries: BenchQuery[], clients: num
   }
 }
 
-export async function measureConcurrency(options: { databaseUrl: string; queries: BenchQuery[]; durationSeconds: number; repeats: number }): Promise<ConcurrencyResult> {
+export async function measureConcurrency(options: {
+  databaseUrl: string;
+  queries: BenchQuery[];
+  durationSeconds: number;
+  repeats: number;
+}): Promise<ConcurrencyResult> {
   const { databaseUrl, queries, durationSeconds: duration, repeats } = options;
   const api = await startApi(databaseUrl);
   const paths = queries.map((q) => `/api/search?q=${encodeURIComponent(q.text)}&mode=vector&k=10`);

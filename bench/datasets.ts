@@ -29,10 +29,32 @@ const SCALE_SEED = 7;
 
 /** What COPY can write into jobs: every column but the generated tsvector (and the id, given separately). */
 export const JOB_COLUMNS = [
-  'source', 'external_id', 'title', 'description', 'company_id', 'city', 'region', 'country', 'remote_mode',
-  'employment_type', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'salary_annual_min',
-  'salary_annual_max', 'salary_text', 'salary_flag', 'posted_at', 'posted_approximate', 'expires_at', 'url',
-  'content_hash', 'embedding', 'created_at', 'updated_at',
+  'source',
+  'external_id',
+  'title',
+  'description',
+  'company_id',
+  'city',
+  'region',
+  'country',
+  'remote_mode',
+  'employment_type',
+  'salary_min',
+  'salary_max',
+  'salary_currency',
+  'salary_period',
+  'salary_annual_min',
+  'salary_annual_max',
+  'salary_text',
+  'salary_flag',
+  'posted_at',
+  'posted_approximate',
+  'expires_at',
+  'url',
+  'content_hash',
+  'embedding',
+  'created_at',
+  'updated_at',
 ];
 /** Every table a loaded data set fills, in load order, with the columns dumped (ids included). */
 export const TABLES = [
@@ -134,27 +156,40 @@ export async function loadScaleSet(database: Database, embedder: Embedder, count
   const file = path.join(dir, 'postings.jsonl');
   const started = performance.now();
   progress(`scale ${count}: generating ${count} postings (scripts/generate-demo-data.ts --seed ${SCALE_SEED})`);
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', path.resolve(BENCH_DIR, '../scripts/generate-demo-data.ts'), '--count', String(count), '--seed', String(SCALE_SEED), '--out', file]);
+  await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    path.resolve(BENCH_DIR, '../scripts/generate-demo-data.ts'),
+    '--count',
+    String(count),
+    '--seed',
+    String(SCALE_SEED),
+    '--out',
+    file,
+  ]);
   progress(`scale ${count}: ingesting (parse, normalise, skills, embed, load); cached for later runs`);
   let last = 0;
-  await ingestFiles(
-    { database, embedder, rejects: createRejectWriter(path.join(dir, 'rejects.jsonl')) },
-    [file],
-    {
-      referenceDate: new Date('2026-10-31T00:00:00Z'),
-      indexPolicy: 'keep',
-      onProgress: (p) => {
-        if (p.rows - last >= 50_000) {
-          last = p.rows;
-          progress(`scale ${count}: ${p.rows} postings ingested`);
-        }
-      },
+  await ingestFiles({ database, embedder, rejects: createRejectWriter(path.join(dir, 'rejects.jsonl')) }, [file], {
+    referenceDate: new Date('2026-10-31T00:00:00Z'),
+    indexPolicy: 'keep',
+    onProgress: (p) => {
+      if (p.rows - last >= 50_000) {
+        last = p.rows;
+        progress(`scale ${count}: ${p.rows} postings ingested`);
+      }
     },
-  );
+  });
   const dump = await dumpTables(database);
   for (const { table } of TABLES) await writeFile(path.join(dir, `${table}.copy`), dump[table]);
   const buildSeconds = (performance.now() - started) / 1000;
-  await writeFile(meta, JSON.stringify({ count, seed: SCALE_SEED, embedder: `${embedder.name}/${embedder.dimensions}`, schema: SCHEMA_FINGERPRINT, buildSeconds }, null, 2));
+  await writeFile(
+    meta,
+    JSON.stringify(
+      { count, seed: SCALE_SEED, embedder: `${embedder.name}/${embedder.dimensions}`, schema: SCHEMA_FINGERPRINT, buildSeconds },
+      null,
+      2,
+    ),
+  );
   return { cached: false, buildSeconds };
 }
 

@@ -61,7 +61,9 @@ export async function engineFigures(options: {
     start = performance.now();
     await ingestInto(database, embedder, options.file, options.referenceDate);
     ingest.push((performance.now() - start) / 1000);
-    progress(`${label} load run ${run}/${options.runs}: ingest ${Math.round(rows / ingest[run - 1]!)}, COPY ${Math.round(rows / copy[run - 1]!)} rows/s`);
+    progress(
+      `${label} load run ${run}/${options.runs}: ingest ${Math.round(rows / ingest[run - 1]!)}, COPY ${Math.round(rows / copy[run - 1]!)} rows/s`,
+    );
   }
   const search = (efSearch?: number) => (q: BenchQuery) => vectorSearch(database.db, embedder, q.text, { k: 10, efSearch });
   const exact = await queryPasses(queries, passes, search());

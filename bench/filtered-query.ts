@@ -45,11 +45,17 @@ interface Candidate {
 
 async function candidates(database: Database): Promise<Candidate[]> {
   const grouped = (column: string) =>
-    queryRows<{ value: string; n: number }>(database.db, sql.raw(`select ${column} as value, count(*)::int as n from jobs where ${column} is not null group by 1`));
+    queryRows<{ value: string; n: number }>(
+      database.db,
+      sql.raw(`select ${column} as value, count(*)::int as n from jobs where ${column} is not null group by 1`),
+    );
   const out: Candidate[] = [];
-  for (const r of await grouped('country')) if (/^[A-Z]{2}$/.test(r.value)) out.push({ label: `country = ${r.value}`, filters: { country: [r.value] }, rows: r.n });
-  for (const r of await grouped('remote_mode')) out.push({ label: `remote mode = ${r.value}`, filters: { remoteMode: [r.value as never] }, rows: r.n });
-  for (const r of await grouped('employment_type')) out.push({ label: `employment type = ${r.value}`, filters: { employmentType: [r.value as never] }, rows: r.n });
+  for (const r of await grouped('country'))
+    if (/^[A-Z]{2}$/.test(r.value)) out.push({ label: `country = ${r.value}`, filters: { country: [r.value] }, rows: r.n });
+  for (const r of await grouped('remote_mode'))
+    out.push({ label: `remote mode = ${r.value}`, filters: { remoteMode: [r.value as never] }, rows: r.n });
+  for (const r of await grouped('employment_type'))
+    out.push({ label: `employment type = ${r.value}`, filters: { employmentType: [r.value as never] }, rows: r.n });
   for (const r of await grouped('city')) if (r.n >= 20) out.push({ label: `city = ${r.value}`, filters: { city: r.value }, rows: r.n });
   const skills = await queryRows<{ value: string; n: number }>(
     database.db,
@@ -103,7 +109,8 @@ export async function measureFilteredQuery(options: {
     });
     const truth = run.exact.results;
     const planOf = async (iterative: boolean) =>
-      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch: DEFAULT_EF_SEARCH })).kind;
+      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch: DEFAULT_EF_SEARCH }))
+        .kind;
     const row = async (mode: FilteredRow['mode'], r: { latency: LatencySummary; results: number[][] }, plan: string): Promise<FilteredRow> => ({
       targetShare: target,
       filter: pick.label,

@@ -17,7 +17,13 @@ export interface HybridResult {
   hybrid: LatencySummary;
 }
 
-export async function measureHybrid(options: { label: string; database: Database; embedder: Embedder; queries: BenchQuery[]; passes: number }): Promise<HybridResult> {
+export async function measureHybrid(options: {
+  label: string;
+  database: Database;
+  embedder: Embedder;
+  queries: BenchQuery[];
+  passes: number;
+}): Promise<HybridResult> {
   const { label, database, embedder, queries, passes } = options;
   progress(`${label}: hybrid vs vector-only`);
   const run = await interleavedPasses(queries, passes, {

@@ -52,7 +52,7 @@ export function markdown(r: BenchResults): string {
       'table ran interleaved query by query (each query on every system in turn), so load from other processes falls on all alike.',
     '',
     'Recall@10 is against the exact scan and tie-aware: a returned row counts as found when its distance is at most the exact ' +
-      '10th distance + 1e-9 (generated postings are templated, so many rows tie). Every system\'s hits get their distance from ' +
+      "10th distance + 1e-9 (generated postings are templated, so many rows tie). Every system's hits get their distance from " +
       'the same SQL expression (`embedding <=> query`) on the same stored vectors.',
     '',
   );
@@ -82,7 +82,9 @@ export function markdown(r: BenchResults): string {
     );
     out.push('| system | method | ef_search | plan | p50 | p95 | QPS | recall@10 |', '|---|---|---:|---|---:|---:|---:|---:|');
     for (const q of v.results) {
-      out.push(`| ${q.system} | ${q.method} | ${q.efSearch ?? '–'} | ${q.plan ?? '–'} | ${ms(q.latency.p50)} | ${ms(q.latency.p95)} | ${n0(q.latency.qps)} | ${q.recall.toFixed(3)} |`);
+      out.push(
+        `| ${q.system} | ${q.method} | ${q.efSearch ?? '–'} | ${q.plan ?? '–'} | ${ms(q.latency.p50)} | ${ms(q.latency.p95)} | ${n0(q.latency.qps)} | ${q.recall.toFixed(3)} |`,
+      );
     }
     const overhead = EF_OVERHEAD.map((ef) => {
       const bare = v.results.find((q) => q.system === 'bare-pg' && q.efSearch === ef);
@@ -112,7 +114,9 @@ export function markdown(r: BenchResults): string {
         '|---|---:|---|---|---:|---:|---:|---:|',
       );
       for (const f of d.filtered) {
-        out.push(`| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`);
+        out.push(
+          `| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`,
+        );
       }
       out.push('');
     }
@@ -142,23 +146,45 @@ export function markdown(r: BenchResults): string {
     if (c.apiSkipped) out.push(`API not measured: ${c.apiSkipped}.`, '');
     out.push('| clients | API req/s | API p50 ms | API p97.5 ms | API errors | raw pg q/s | API/raw pg |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of c.rows) {
-      out.push(`| ${row.clients} | ${n0(row.apiQps)} | ${ms(row.apiP50)} | ${ms(row.apiP97_5)} | ${row.apiErrors ?? '–'} | ${n0(row.rawPgQps)} | ${x(ratio(row.rawPgQps, row.apiQps))} |`);
+      out.push(
+        `| ${row.clients} | ${n0(row.apiQps)} | ${ms(row.apiP50)} | ${ms(row.apiP97_5)} | ${row.apiErrors ?? '–'} | ${n0(row.rawPgQps)} | ${x(ratio(row.rawPgQps, row.apiQps))} |`,
+      );
     }
     out.push('');
   }
   if (r.embedded) {
     const e = r.embedded;
-    out.push(`## 6. Embedded (PGlite, in memory) vs server, ${n0(e.rows)} NHS postings`, '', '| figure | PGlite | server | PGlite/server |', '|---|---:|---:|---:|');
-    const row = (name: string, a: number, b: number, fmt: (v: number) => string) => out.push(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${x(ratio(b, a))} |`);
+    out.push(
+      `## 6. Embedded (PGlite, in memory) vs server, ${n0(e.rows)} NHS postings`,
+      '',
+      '| figure | PGlite | server | PGlite/server |',
+      '|---|---:|---:|---:|',
+    );
+    const row = (name: string, a: number, b: number, fmt: (v: number) => string) =>
+      out.push(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${x(ratio(b, a))} |`);
     row('ingest rows/s', e.pglite.ingestRowsPerSecond, e.server.ingestRowsPerSecond, n0);
     row('raw binary COPY rows/s', e.pglite.copyRowsPerSecond, e.server.copyRowsPerSecond, n0);
     row('exact top-10 p50 ms', e.pglite.exact.p50, e.server.exact.p50, ms);
-    row(`top-10 p50 ms with the HNSW index, ef_search 40 (plan: PGlite ${e.pglite.hnswPlan ?? '–'}, server ${e.server.hnswPlan ?? '–'})`, e.pglite.hnsw.p50, e.server.hnsw.p50, ms);
+    row(
+      `top-10 p50 ms with the HNSW index, ef_search 40 (plan: PGlite ${e.pglite.hnswPlan ?? '–'}, server ${e.server.hnswPlan ?? '–'})`,
+      e.pglite.hnsw.p50,
+      e.server.hnsw.p50,
+      ms,
+    );
     row('HNSW build s (once)', e.pglite.hnswBuildSeconds, e.server.hnswBuildSeconds, (v) => v.toFixed(1));
-    out.push('', `PGlite: ${e.runs} load runs after a warm-up ingest of 200 rows; its query figures are through \`vectorSearch\`, the server's come from sections 1 and 2 of this run.`, '');
+    out.push(
+      '',
+      `PGlite: ${e.runs} load runs after a warm-up ingest of 200 rows; its query figures are through \`vectorSearch\`, the server's come from sections 1 and 2 of this run.`,
+      '',
+    );
   }
   if (r.phases && Object.keys(r.phases).length) {
-    out.push(`Where the ${(r.seconds / 60).toFixed(1)} minutes went: ${Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}.`, '');
+    out.push(
+      `Where the ${(r.seconds / 60).toFixed(1)} minutes went: ${Object.entries(r.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+        .join(', ')}.`,
+      '',
+    );
   }
   return out.join('\n');
 }

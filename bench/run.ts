@@ -45,8 +45,12 @@ const { values } = parseArgs({
 });
 const quick = values.quick!;
 const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-const scales = (values.scales ?? (quick ? '10k' : '100k')).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-for (const s of scales) if (!(s in SCALE_SIZES)) throw new Error(`--scales: unknown set ${JSON.stringify(s)}; use ${Object.keys(SCALE_SIZES).join(', ')}`);
+const scales = (values.scales ?? (quick ? '10k' : '100k'))
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
+for (const s of scales)
+  if (!(s in SCALE_SIZES)) throw new Error(`--scales: unknown set ${JSON.stringify(s)}; use ${Object.keys(SCALE_SIZES).join(', ')}`);
 const outputName = values.name!;
 if (!/^[a-z0-9_-]+$/i.test(outputName)) throw new Error(`--name: letters, digits, - and _ only, got ${JSON.stringify(outputName)}`);
 const nhsRows = values['nhs-rows'] ? Number(values['nhs-rows']) : quick ? 1000 : undefined;
@@ -82,11 +86,21 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function datasetQueries(label: string, database: Database, chroma: { server: ChromaServer; collection: string } | null, queries: BenchQuery[], extra: Partial<DatasetResult> = {}): Promise<DatasetResult> {
+async function datasetQueries(
+  label: string,
+  database: Database,
+  chroma: { server: ChromaServer; collection: string } | null,
+  queries: BenchQuery[],
+  extra: Partial<DatasetResult> = {},
+): Promise<DatasetResult> {
   const bare = await bareClient(serverUrl, label === 'NHS' ? 'jobsight_bench_nhs' : 'jobsight_bench_scale');
   try {
-    const vector = await phase(`${label}: vector`, () => measureVectorQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses, chroma }));
-    const filtered = await phase(`${label}: filtered`, () => measureFilteredQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses }));
+    const vector = await phase(`${label}: vector`, () =>
+      measureVectorQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses, chroma }),
+    );
+    const filtered = await phase(`${label}: filtered`, () =>
+      measureFilteredQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses }),
+    );
     const hybrid = await phase(`${label}: hybrid`, () => measureHybrid({ label, database, embedder, queries, passes: settings.queryPasses }));
     return { name: label, vector, filtered, hybrid, chromaLoaded: chroma !== null, ...extra };
   } finally {
@@ -95,7 +109,9 @@ async function datasetQueries(label: string, database: Database, chroma: { serve
 }
 
 async function main(): Promise<void> {
-  progress(`${quick ? 'quick' : 'full'} run: NHS ${nhsRows ?? 'all'} rows, scale sets ${scales.join(', ') || 'none'}, server ${new URL(serverUrl).host}`);
+  progress(
+    `${quick ? 'quick' : 'full'} run: NHS ${nhsRows ?? 'all'} rows, scale sets ${scales.join(', ') || 'none'}, server ${new URL(serverUrl).host}`,
+  );
   const machine = await machineInfo(serverUrl);
   let chroma: ChromaServer | null = null;
   if (!values['no-chroma']) {
@@ -110,7 +126,13 @@ async function main(): Promise<void> {
     seconds: 0,
     phases,
     machine: { ...machine, chromaServer: chroma?.version ?? 'not run' },
-    settings: { nhsRows: String(nhsRows ?? 'all'), scales, loadRuns: settings.loadRuns, queryPasses: settings.queryPasses, queries: settings.queries },
+    settings: {
+      nhsRows: String(nhsRows ?? 'all'),
+      scales,
+      loadRuns: settings.loadRuns,
+      queryPasses: settings.queryPasses,
+      queries: settings.queries,
+    },
     load: null,
     datasets: [],
     embedded: null,
@@ -122,10 +144,25 @@ async function main(): Promise<void> {
     const file = await nhsFile(nhsRows);
     const bare = await bareClient(serverUrl, 'jobsight_bench_nhs');
     const load = await phase('NHS: load', () =>
-      measureLoadRate({ database: nhs, bare, embedder, file, referenceDate: NHS_REFERENCE_DATE, runs: settings.loadRuns, chroma, collectionName: 'bench-nhs' }),
+      measureLoadRate({
+        database: nhs,
+        bare,
+        embedder,
+        file,
+        referenceDate: NHS_REFERENCE_DATE,
+        runs: settings.loadRuns,
+        chroma,
+        collectionName: 'bench-nhs',
+      }),
     );
     await bare.end();
-    results.load = { file: path.relative(process.cwd(), file), rows: load.rows, runs: load.runs, seconds: load.seconds, rowsPerSecond: load.rowsPerSecond };
+    results.load = {
+      file: path.relative(process.cwd(), file),
+      rows: load.rows,
+      runs: load.runs,
+      seconds: load.seconds,
+      rowsPerSecond: load.rowsPerSecond,
+    };
 
     // 2-4. Queries on the NHS set (Chroma holds the same rows from the last load run).
     const nhsQueries = await pickQueries(nhs, embedder, settings.queries);
@@ -141,8 +178,17 @@ async function main(): Promise<void> {
         const warmupFile = await nhsFile(PGLITE_WARMUP_ROWS);
         const figures = await phase('PGlite', () =>
           engineFigures({
-            label: 'PGlite', database: pglite, embedder, file, warmupFile, referenceDate: NHS_REFERENCE_DATE, dump: load.dump, rows: load.rows,
-            runs: PGLITE_RUNS, queries: nhsQueries, passes: settings.queryPasses,
+            label: 'PGlite',
+            database: pglite,
+            embedder,
+            file,
+            warmupFile,
+            referenceDate: NHS_REFERENCE_DATE,
+            dump: load.dump,
+            rows: load.rows,
+            runs: PGLITE_RUNS,
+            queries: nhsQueries,
+            passes: settings.queryPasses,
           }),
         );
         const js = (ef: number | null) => nhsResult.vector.results.find((q) => q.system === 'jobsight' && q.efSearch === ef)!;
@@ -183,7 +229,9 @@ async function main(): Promise<void> {
         }
         const queries = await pickQueries(database, embedder, settings.queries);
         const compared = chroma && loaded ? { server: chroma, collection: 'bench-scale' } : null;
-        results.datasets.push(await datasetQueries(label, database, compared, queries, built.buildSeconds ? { scaleSetBuildSeconds: built.buildSeconds } : {}));
+        results.datasets.push(
+          await datasetQueries(label, database, compared, queries, built.buildSeconds ? { scaleSetBuildSeconds: built.buildSeconds } : {}),
+        );
         if (compared) await compared.server.client.deleteCollection({ name: 'bench-scale' });
       } finally {
         await database.close();
@@ -195,7 +243,10 @@ async function main(): Promise<void> {
     if (!values['no-api']) {
       results.concurrency = await phase('concurrency', () =>
         measureConcurrency({
-          databaseUrl: databaseUrl(serverUrl, 'jobsight_bench_nhs'), queries: nhsQueries, durationSeconds: settings.concurrencySeconds, repeats: 3,
+          databaseUrl: databaseUrl(serverUrl, 'jobsight_bench_nhs'),
+          queries: nhsQueries,
+          durationSeconds: settings.concurrencySeconds,
+          repeats: 3,
         }),
       );
     }

@@ -94,7 +94,11 @@ export async function measureVectorQuery(options: {
   const truth = exact.bare.results;
   results.push({ system: 'bare-pg', method: 'exact', efSearch: null, plan: 'exact', latency: exact.bare.latency, recall: 1 });
   results.push({
-    system: 'jobsight', method: 'exact', efSearch: null, plan: 'exact', latency: exact.jobsight.latency,
+    system: 'jobsight',
+    method: 'exact',
+    efSearch: null,
+    plan: 'exact',
+    latency: exact.jobsight.latency,
     recall: await meanRecallWithTies(bare, vectors, truth, exact.jobsight.results, K),
   });
 
@@ -111,9 +115,31 @@ export async function measureVectorQuery(options: {
     if (collection) systems.chroma = async (q) => (await chromaTopK(collection, q.numbers, K)).map((key) => keyOf.get(key) ?? -1);
     const run = await interleavedPasses(queries, passes, systems);
     const recall = (found: number[][]) => meanRecallWithTies(bare, vectors, truth, found, K);
-    results.push({ system: 'bare-pg', method: 'hnsw', efSearch: ef, plan: await barePlan(settings), latency: run.bare!.latency, recall: await recall(run.bare!.results) });
-    results.push({ system: 'jobsight', method: 'hnsw', efSearch: ef, plan: await jobsightPlan(ef), latency: run.jobsight!.latency, recall: await recall(run.jobsight!.results) });
-    if (run.chroma) results.push({ system: 'chroma', method: 'hnsw', efSearch: ef, plan: 'hnsw', latency: run.chroma.latency, recall: await recall(run.chroma.results) });
+    results.push({
+      system: 'bare-pg',
+      method: 'hnsw',
+      efSearch: ef,
+      plan: await barePlan(settings),
+      latency: run.bare!.latency,
+      recall: await recall(run.bare!.results),
+    });
+    results.push({
+      system: 'jobsight',
+      method: 'hnsw',
+      efSearch: ef,
+      plan: await jobsightPlan(ef),
+      latency: run.jobsight!.latency,
+      recall: await recall(run.jobsight!.results),
+    });
+    if (run.chroma)
+      results.push({
+        system: 'chroma',
+        method: 'hnsw',
+        efSearch: ef,
+        plan: 'hnsw',
+        latency: run.chroma.latency,
+        recall: await recall(run.chroma.results),
+      });
   }
   return { rows, queries: queries.length, passes, hnswBuildSeconds: build.milliseconds / 1000, results, truth };
 }

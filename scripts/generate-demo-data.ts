@@ -30,8 +30,23 @@ const DEFAULTS = {
  * stops doing so.
  */
 const KEY_ORDER: readonly (keyof JobInput)[] = [
-  'source', 'externalId', 'title', 'description', 'company', 'city', 'region', 'country', 'remoteMode',
-  'employmentType', 'salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod', 'postedAt', 'expiresAt', 'url',
+  'source',
+  'externalId',
+  'title',
+  'description',
+  'company',
+  'city',
+  'region',
+  'country',
+  'remoteMode',
+  'employmentType',
+  'salaryMin',
+  'salaryMax',
+  'salaryCurrency',
+  'salaryPeriod',
+  'postedAt',
+  'expiresAt',
+  'url',
 ];
 
 function toLine(posting: JobInput): string {

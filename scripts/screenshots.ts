@@ -45,8 +45,9 @@ declare const document: { querySelectorAll(selector: string): ArrayLike<unknown>
 declare const window: { Chart: { getChart(canvas: unknown): unknown } };
 
 async function chartsDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 4 &&
-    [...document.querySelectorAll('canvas')].every((c) => window.Chart.getChart(c)));
+  await page.waitForFunction(
+    () => document.querySelectorAll('canvas').length === 4 && [...document.querySelectorAll('canvas')].every((c) => window.Chart.getChart(c)),
+  );
   await page.waitForTimeout(800); // Chart.js animates in
 }
 

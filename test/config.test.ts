@@ -31,7 +31,11 @@ describe('configuration', () => {
   it('configures an OpenAI-compatible embedder from the environment, and insists on model and dimensions', () => {
     const env = { JOBSIGHT_EMBEDDER: 'openai', JOBSIGHT_EMBED_MODEL: 'nomic-embed-text', JOBSIGHT_EMBED_DIMENSIONS: '768', OPENAI_API_KEY: 'k' };
     expect(resolveConfig({ embedUrl: 'http://127.0.0.1:11434/v1' }, env).embedder).toEqual({
-      provider: 'openai', dimensions: 768, baseUrl: 'http://127.0.0.1:11434/v1', model: 'nomic-embed-text', apiKey: 'k',
+      provider: 'openai',
+      dimensions: 768,
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'nomic-embed-text',
+      apiKey: 'k',
     });
     expect(() => resolveConfig({ embedder: 'openai' }, {})).toThrow(/needs a model and its dimensions/);
   });

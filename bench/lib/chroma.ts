@@ -59,7 +59,13 @@ async function runServer(dir: string): Promise<{ child: ChildProcess; base: stri
   };
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${base}/api/v2/heartbeat`).then((r) => r.ok, () => false)) return { child, base, port, kill };
+    if (
+      await fetch(`${base}/api/v2/heartbeat`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, base, port, kill };
     await new Promise((r) => setTimeout(r, 200));
   }
   await kill();
@@ -73,7 +79,10 @@ export async function startChroma(): Promise<ChromaServer> {
     await rm(dir, { recursive: true, force: true });
     throw e;
   });
-  const version = await fetch(`${current.base}/api/v2/version`).then((r) => r.json() as Promise<string>, () => 'unknown');
+  const version = await fetch(`${current.base}/api/v2/version`).then(
+    (r) => r.json() as Promise<string>,
+    () => 'unknown',
+  );
   const server: ChromaServer = {
     client: new ChromaClient({ host: '127.0.0.1', port: current.port }),
     version,

@@ -26,7 +26,8 @@ export async function meanRecallWithTies(
   found: readonly (readonly number[])[],
   k: number,
 ): Promise<number> {
-  if (found.length !== truth.length || vectors.length !== truth.length) throw new RangeError(`${found.length} results, ${truth.length} truths, ${vectors.length} queries`);
+  if (found.length !== truth.length || vectors.length !== truth.length)
+    throw new RangeError(`${found.length} results, ${truth.length} truths, ${vectors.length} queries`);
   const values: number[] = [];
   for (const [i, vector] of vectors.entries()) {
     const exact = await distancesOf(bare, vector, truth[i]!);

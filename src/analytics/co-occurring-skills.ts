@@ -44,7 +44,11 @@ export interface CoOccurringSkills extends MarketStat<SkillTogether> {
  */
 export async function coOccurringSkills(db: Db, embedder: Embedder | undefined, input: CoOccurringSkillsOptionsInput): Promise<CoOccurringSkills> {
   const options = parseOptions(CoOccurringSkillsOptions, input, 'coOccurringSkills');
-  const [row] = await overSlice<Partial<CoOccurringSkills> & { total: number; rows: SkillTogether[] }>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<Partial<CoOccurringSkills> & { total: number; rows: SkillTogether[] }>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     total as (select count(*)::int as n from slice),
     target as (select id, name from skills where lower(name) = lower(${options.skill}) limit 1),
@@ -74,7 +78,8 @@ export async function coOccurringSkills(db: Db, embedder: Embedder | undefined, 
            (select name from target) as skill,
            (select count(*)::int from with_skill) as "postingsWithSkill",
            coalesce((select json_agg(json_build_object('skill', skill, 'postings', postings, 'share', share, 'lift', lift)
-                                     order by postings desc, lift desc, skill) from together), '[]') as rows`);
+                                     order by postings desc, lift desc, skill) from together), '[]') as rows`,
+  );
   if (!row!.skill) throw unknownSkillsError([options.skill]);
   return { skill: row!.skill, postingsWithSkill: row!.postingsWithSkill!, total: row!.total, rows: row!.rows };
 }

@@ -17,7 +17,10 @@ export const DEFAULT_SLICE_SIZE = 200;
 export const MAX_TOP = 1000;
 
 const whole = (min: number, max: number) =>
-  z.int(`must be a whole number from ${min} to ${max}`).min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`);
+  z
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
 
 /** How many rows a statistic returns at most. */
 export const top = (fallback: number) => whole(1, MAX_TOP).default(fallback);
@@ -28,21 +31,23 @@ export const top = (fallback: number) => whole(1, MAX_TOP).default(fallback);
  *
  * @example { query: 'machine learning engineer', mode: 'vector', size: 200, maxDistance: 0.7 }
  */
-export const LikeOptions = z.strictObject({
-  /** What the postings should be like; embedded with the database's embedder. */
-  query: z.string().trim().min(1, 'must not be empty: give some words the postings should be like').max(MAX_QUERY_CHARS),
-  /** vector (default): nearest by embedding; hybrid: nearest and keyword matches fused. */
-  mode: z.enum(['vector', 'hybrid']).default('vector'),
-  /** How many postings the slice holds at most. Default 200. */
-  size: whole(1, MAX_SLICE_SIZE).default(DEFAULT_SLICE_SIZE),
-  /** Vector mode: leave out postings farther than this (for cosine, 0 is identical, 2 opposite). */
-  maxDistance: z.number().finite().optional(),
-  /** Vector distance. Default cosine. */
-  metric: z.enum(METRICS).default('cosine'),
-}).refine((like) => like.maxDistance === undefined || like.mode === 'vector', {
-  message: 'works only with mode vector (hybrid ranks by fused rank, not by distance)',
-  path: ['maxDistance'],
-});
+export const LikeOptions = z
+  .strictObject({
+    /** What the postings should be like; embedded with the database's embedder. */
+    query: z.string().trim().min(1, 'must not be empty: give some words the postings should be like').max(MAX_QUERY_CHARS),
+    /** vector (default): nearest by embedding; hybrid: nearest and keyword matches fused. */
+    mode: z.enum(['vector', 'hybrid']).default('vector'),
+    /** How many postings the slice holds at most. Default 200. */
+    size: whole(1, MAX_SLICE_SIZE).default(DEFAULT_SLICE_SIZE),
+    /** Vector mode: leave out postings farther than this (for cosine, 0 is identical, 2 opposite). */
+    maxDistance: z.number().finite().optional(),
+    /** Vector distance. Default cosine. */
+    metric: z.enum(METRICS).default('cosine'),
+  })
+  .refine((like) => like.maxDistance === undefined || like.mode === 'vector', {
+    message: 'works only with mode vector (hybrid ranks by fused rank, not by distance)',
+    path: ['maxDistance'],
+  });
 export type LikeOptionsInput = z.input<typeof LikeOptions>;
 export type LikeOptions = z.output<typeof LikeOptions>;
 
@@ -63,7 +68,11 @@ export function parseOptions<S extends z.ZodType>(schema: S, input: unknown, wha
   const result = schema.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(options)';
+    const field =
+      issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '') || '(options)';
     const got = issue.code === 'custom' || issue.input === undefined ? '' : ` (got ${JSON.stringify(issue.input)})`;
     const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.join(', ')}` : '';
     return `${field}: ${issue.message}${keys}${got}`;

@@ -23,9 +23,17 @@ export interface MonthPostings {
  * const { rows } = await postingsPerMonth(db, undefined, { filters: { skillsAll: ['Rust'] } });
  * // [{ month: '2025-05', postings: 12 }, { month: '2025-06', postings: 15 }]
  */
-export async function postingsPerMonth(db: Db, embedder: Embedder | undefined, input: PostingsPerMonthOptionsInput = {}): Promise<MarketStat<MonthPostings>> {
+export async function postingsPerMonth(
+  db: Db,
+  embedder: Embedder | undefined,
+  input: PostingsPerMonthOptionsInput = {},
+): Promise<MarketStat<MonthPostings>> {
   const options = parseOptions(PostingsPerMonthOptions, input, 'postingsPerMonth');
-  const [row] = await overSlice<MarketStat<MonthPostings>>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<MarketStat<MonthPostings>>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     counted as (
       select date_trunc('month', jobs.posted_at) as month, count(*)::int as postings
@@ -35,6 +43,7 @@ export async function postingsPerMonth(db: Db, embedder: Embedder | undefined, i
     )
     select (select count(*)::int from slice) as total,
            coalesce(json_agg(json_build_object('month', to_char(month, 'YYYY-MM'), 'postings', postings) order by month), '[]') as rows
-    from counted`);
+    from counted`,
+  );
   return row!;
 }

@@ -27,7 +27,11 @@ export interface RemoteModeShare {
  */
 export async function remoteShare(db: Db, embedder: Embedder | undefined, input: RemoteShareOptionsInput = {}): Promise<MarketStat<RemoteModeShare>> {
   const options = parseOptions(RemoteShareOptions, input, 'remoteShare');
-  const [row] = await overSlice<MarketStat<RemoteModeShare>>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<MarketStat<RemoteModeShare>>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     total as (select count(*)::int as n from slice),
     modes (mode, ord) as (values ('remote', 1), ('hybrid', 2), ('onsite', 3), ('unknown', 4)),
@@ -42,6 +46,7 @@ export async function remoteShare(db: Db, embedder: Embedder | undefined, input:
              'postings', coalesce(counted.postings, 0),
              'share', coalesce(counted.postings::float8 / nullif((select n from total), 0), 0)
            ) order by modes.ord) as rows
-    from modes left join counted on counted.mode = modes.mode`);
+    from modes left join counted on counted.mode = modes.mode`,
+  );
   return row!;
 }

@@ -52,7 +52,11 @@ export interface SalaryStats extends MarketStat<SalaryGroupStats> {
 export async function salaryStats(db: Db, embedder: Embedder | undefined, input: SalaryStatsOptionsInput): Promise<SalaryStats> {
   const options = parseOptions(SalaryStatsOptions, input, 'salaryStats');
   const group = SALARY_GROUPS[options.by];
-  const [row] = await overSlice<Omit<SalaryStats, 'by'>>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<Omit<SalaryStats, 'by'>>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     paid as (
       select jobs.id, jobs.salary_currency as currency,
@@ -82,6 +86,7 @@ export async function salaryStats(db: Db, embedder: Embedder | undefined, input:
            coalesce((select json_agg(json_build_object(
              'group', grp, 'currency', currency, 'postings', postings,
              'p25', round(p25::numeric, 2), 'median', round(median::numeric, 2), 'p75', round(p75::numeric, 2)
-           ) order by postings desc, grp, currency) from grouped), '[]') as rows`);
+           ) order by postings desc, grp, currency) from grouped), '[]') as rows`,
+  );
   return { by: options.by, total: row!.total, withSalary: row!.withSalary, rows: row!.rows };
 }

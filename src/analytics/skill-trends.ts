@@ -11,7 +11,10 @@ export const MAX_TREND_SKILLS = 20;
 
 export const SkillTrendsOptions = SliceOptions.extend({
   /** Skill names (canonical, case ignored), 1 to 20. */
-  skills: z.array(z.string().trim().min(1, 'must not be empty').max(100)).min(1, 'needs at least one skill').max(MAX_TREND_SKILLS)
+  skills: z
+    .array(z.string().trim().min(1, 'must not be empty').max(100))
+    .min(1, 'needs at least one skill')
+    .max(MAX_TREND_SKILLS)
     // "Python, python" is one skill, shown once.
     .transform((names) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()]),
 });
@@ -40,7 +43,11 @@ export interface SkillMonthShare {
  */
 export async function skillTrends(db: Db, embedder: Embedder | undefined, input: SkillTrendsOptionsInput): Promise<MarketStat<SkillMonthShare>> {
   const options = parseOptions(SkillTrendsOptions, input, 'skillTrends');
-  const [row] = await overSlice<MarketStat<SkillMonthShare> & { unknown: string[] | null }>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<MarketStat<SkillMonthShare> & { unknown: string[] | null }>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     wanted as (
       select given.name as given, given.ord, skills.id, skills.name
@@ -68,7 +75,8 @@ export async function skillTrends(db: Db, embedder: Embedder | undefined, input:
            coalesce((select json_agg(json_build_object(
              'month', to_char(month, 'YYYY-MM'), 'skill', skill, 'postings', postings,
              'monthPostings', month_postings, 'share', postings::float8 / month_postings
-           ) order by month, ord) from cells), '[]') as rows`);
+           ) order by month, ord) from cells), '[]') as rows`,
+  );
   if (row!.unknown) throw unknownSkillsError(row!.unknown);
   return { total: row!.total, rows: row!.rows };
 }

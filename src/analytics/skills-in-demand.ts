@@ -27,9 +27,17 @@ export interface SkillDemand {
  * const { total, rows } = await skillsInDemand(db, embedder, { top: 10, like: { query: 'data engineer' } });
  * // rows[0]: { skill: 'SQL', postings: 140, share: 0.7 }
  */
-export async function skillsInDemand(db: Db, embedder: Embedder | undefined, input: SkillsInDemandOptionsInput = {}): Promise<MarketStat<SkillDemand>> {
+export async function skillsInDemand(
+  db: Db,
+  embedder: Embedder | undefined,
+  input: SkillsInDemandOptionsInput = {},
+): Promise<MarketStat<SkillDemand>> {
   const options = parseOptions(SkillsInDemandOptions, input, 'skillsInDemand');
-  const [row] = await overSlice<MarketStat<SkillDemand>>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<MarketStat<SkillDemand>>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     total as (select count(*)::int as n from slice),
     counted as (
@@ -45,6 +53,7 @@ export async function skillsInDemand(db: Db, embedder: Embedder | undefined, inp
            coalesce(json_agg(json_build_object(
              'skill', skill, 'postings', postings, 'share', postings::float8 / (select n from total)
            ) order by postings desc, skill), '[]') as rows
-    from counted`);
+    from counted`,
+  );
   return row!;
 }

@@ -25,7 +25,15 @@ async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions):
   if (like.mode === 'hybrid') {
     // Each branch ranks `size` candidates, so the fused top `size` is not cut short by a branch.
     const ranking = hybridRanking({
-      vector, words: like.query, op, filters, candidates: like.size, k: like.size, rrfK: 60, vectorWeight: 1, textWeight: 1,
+      vector,
+      words: like.query,
+      op,
+      filters,
+      candidates: like.size,
+      k: like.size,
+      rrfK: 60,
+      vectorWeight: 1,
+      textWeight: 1,
     });
     return sql`${ranking}, slice as (select id from fused)`;
   }
@@ -65,12 +73,7 @@ export interface MarketStat<Row> {
  * @example
  * await overSlice(db, embedder, options, (ctes) => sql`with ${ctes} select count(*) from slice`);
  */
-export async function overSlice<T>(
-  db: Db,
-  embedder: Embedder | undefined,
-  options: SliceOptions,
-  statement: (ctes: SQL) => SQL,
-): Promise<T[]> {
+export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, statement: (ctes: SQL) => SQL): Promise<T[]> {
   const ctes = await sliceCtes(embedder, options);
   const iterative = options.like !== undefined && options.filters !== undefined;
   return withScanSettings(db, { iterative, efSearch: undefined }, (tx) => queryRows<T>(tx, statement(ctes)));

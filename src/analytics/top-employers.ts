@@ -26,9 +26,17 @@ export interface EmployerPostings {
  * @example
  * const { rows } = await topEmployers(db, embedder, { top: 5, like: { query: 'staff nurse' } });
  */
-export async function topEmployers(db: Db, embedder: Embedder | undefined, input: TopEmployersOptionsInput = {}): Promise<MarketStat<EmployerPostings>> {
+export async function topEmployers(
+  db: Db,
+  embedder: Embedder | undefined,
+  input: TopEmployersOptionsInput = {},
+): Promise<MarketStat<EmployerPostings>> {
   const options = parseOptions(TopEmployersOptions, input, 'topEmployers');
-  const [row] = await overSlice<MarketStat<EmployerPostings>>(db, embedder, options, (ctes) => sql`
+  const [row] = await overSlice<MarketStat<EmployerPostings>>(
+    db,
+    embedder,
+    options,
+    (ctes) => sql`
     with ${ctes},
     total as (select count(*)::int as n from slice),
     counted as (
@@ -44,6 +52,7 @@ export async function topEmployers(db: Db, embedder: Embedder | undefined, input
            coalesce(json_agg(json_build_object(
              'company', company, 'postings', postings, 'share', postings::float8 / (select n from total)
            ) order by postings desc, company), '[]') as rows
-    from counted`);
+    from counted`,
+  );
   return row!;
 }

@@ -38,14 +38,17 @@ export function createApp({ database, embedder, config, log = consoleLog }: AppO
   const deps: ApiDeps = { database, embedder, config, requireWrite: requireWriteKey(config) };
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(errorHandler(log));
-  app.notFound((c) => c.json<ErrorBody>({ error: `no such endpoint: ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the endpoints.' }, 404));
+  app.notFound((c) =>
+    c.json<ErrorBody>({ error: `no such endpoint: ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the endpoints.' }, 404),
+  );
 
   // Uploads stream to disk with their own limit (routes/ingest.ts); every other body is small.
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/ingest') return next();
     return bodyLimit({
       maxSize: config.maxBodyBytes,
-      onError: (c) => c.json<ErrorBody>({ error: `the request body is larger than the limit of ${config.maxBodyBytes.toLocaleString('en')} bytes` }, 413),
+      onError: (c) =>
+        c.json<ErrorBody>({ error: `the request body is larger than the limit of ${config.maxBodyBytes.toLocaleString('en')} bytes` }, 413),
     })(c, next);
   });
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : requireReadKey(config)(c, next)));
@@ -59,7 +62,7 @@ export function createApp({ database, embedder, config, log = consoleLog }: AppO
     info: {
       title: 'Jobsight API',
       version: '0.1.0',
-      description: 'Search, analyse and manage job postings. Writes need the server\'s API key (JOBSIGHT_API_KEY).',
+      description: "Search, analyse and manage job postings. Writes need the server's API key (JOBSIGHT_API_KEY).",
     },
   });
   app.route('/', webRoutes());

@@ -19,10 +19,17 @@ export const listParam = (example: string) =>
   z
     .string()
     .max(2000)
-    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .openapi({ type: 'string', description: 'comma-separated', example });
 
-export const kParam = intParam(1, MAX_K).default(10).openapi({ description: `how many results, 1 to ${MAX_K}`, example: 10 });
+export const kParam = intParam(1, MAX_K)
+  .default(10)
+  .openapi({ description: `how many results, 1 to ${MAX_K}`, example: 10 });
 
 /** The filters of src/search/filters.ts as query parameters (lists comma-separated). */
 export const FilterParams = {
@@ -59,7 +66,8 @@ export const FiltersBody = z
   .record(z.string(), z.unknown())
   .optional()
   .openapi({
-    description: 'search filters: country, city, remoteMode, salaryMin, salaryMax, currency, postedAfter, postedBefore, company, employmentType, skillsAll, skillsAny',
+    description:
+      'search filters: country, city, remoteMode, salaryMin, salaryMax, currency, postedAfter, postedBefore, company, employmentType, skillsAll, skillsAny',
     example: { country: ['GB'], remoteMode: ['remote', 'hybrid'] },
   });
 

@@ -27,6 +27,7 @@ export async function streamToFile(body: ReadableStream<Uint8Array> | null, file
     },
   });
   await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, createWriteStream(file));
-  if (bytes === 0) throw new JobsightError('the upload is empty', { hint: 'Send the file as the request body, e.g. curl --data-binary @postings.jsonl' });
+  if (bytes === 0)
+    throw new JobsightError('the upload is empty', { hint: 'Send the file as the request body, e.g. curl --data-binary @postings.jsonl' });
   return bytes;
 }

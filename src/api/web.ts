@@ -21,7 +21,8 @@ const TYPES: Record<string, string> = {
 };
 
 // The page's own scripts and styles only; Chart.js sets canvas sizes through inline styles.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 function fileTable(): Map<string, string> {
   const files = new Map<string, string>([

@@ -38,15 +38,10 @@ export function configFrom(options: GlobalOptions): { config: Config; embedder: 
  * Runs `fn` against the configured database. `ready` (the default) initialises a brand-new
  * database and checks schema and embedder; `raw` only opens it (for `db` commands).
  */
-export async function withDatabase<T>(
-  command: Command,
-  fn: (ctx: CommandContext) => Promise<T>,
-  mode: 'ready' | 'raw' = 'ready',
-): Promise<T> {
+export async function withDatabase<T>(command: Command, fn: (ctx: CommandContext) => Promise<T>, mode: 'ready' | 'raw' = 'ready'): Promise<T> {
   const options = globalOptions(command);
   const { config, embedder } = configFrom(options);
-  const database =
-    mode === 'ready' ? await openReadyDatabase(config.database, embedder) : await openDatabase(config.database);
+  const database = mode === 'ready' ? await openReadyDatabase(config.database, embedder) : await openDatabase(config.database);
   try {
     return await fn({ config, embedder, database, json: Boolean(options.json) });
   } finally {

@@ -18,10 +18,14 @@ import { statsCommand } from './commands/stats.ts';
 import { positiveInt, nonNegativeInt } from './parse.ts';
 
 const program = new Command('jobsight')
-  .description('Job-market analyzer on PostgreSQL + pgvector: load job postings; search them by meaning, keywords or both; match resumes; measure the market; serve an API and web page')
+  .description(
+    'Job-market analyzer on PostgreSQL + pgvector: load job postings; search them by meaning, keywords or both; match resumes; measure the market; serve an API and web page',
+  )
   .addOption(new Option('--data-dir <dir>', `embedded database folder (env JOBSIGHT_DATA_DIR, default ${DEFAULTS.dataDir})`))
   .addOption(new Option('--database-url <url>', 'PostgreSQL server with pgvector (env DATABASE_URL; unset: embedded database)'))
-  .addOption(new Option('--pool-max <n>', `server pool size (env JOBSIGHT_POOL_MAX, default ${DEFAULTS.poolMax})`).argParser(positiveInt('--pool-max')))
+  .addOption(
+    new Option('--pool-max <n>', `server pool size (env JOBSIGHT_POOL_MAX, default ${DEFAULTS.poolMax})`).argParser(positiveInt('--pool-max')),
+  )
   .addOption(
     new Option('--pool-idle-timeout-ms <ms>', `close idle server connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`).argParser(
       nonNegativeInt('--pool-idle-timeout-ms'),
@@ -34,7 +38,9 @@ const program = new Command('jobsight')
   )
   .addOption(new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices(['hash', 'openai']))
   .addOption(new Option('--embed-url <url>', 'openai: base URL of an OpenAI-compatible API (env JOBSIGHT_EMBED_URL)'))
-  .addOption(new Option('--embed-model <name>', 'openai: embedding model (env JOBSIGHT_EMBED_MODEL); key from JOBSIGHT_EMBED_API_KEY or OPENAI_API_KEY'))
+  .addOption(
+    new Option('--embed-model <name>', 'openai: embedding model (env JOBSIGHT_EMBED_MODEL); key from JOBSIGHT_EMBED_API_KEY or OPENAI_API_KEY'),
+  )
   .addOption(
     new Option('--dimensions <n>', `embedding dimensions (env JOBSIGHT_EMBED_DIMENSIONS, default ${DEFAULTS.dimensions})`).argParser(
       positiveInt('--dimensions', 16000),

@@ -33,5 +33,8 @@ export function number(flag: string) {
 
 /** "a, b,c" → ["a", "b", "c"] */
 export function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

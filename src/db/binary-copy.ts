@@ -90,7 +90,10 @@ class Writer {
    */
   private numeric(value: number): void {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    const [whole = '0', fraction = ''] = Math.abs(value).toFixed(6).replace(/\.?0+$/, '').split('.');
+    const [whole = '0', fraction = ''] = Math.abs(value)
+      .toFixed(6)
+      .replace(/\.?0+$/, '')
+      .split('.');
     const digits: number[] = [];
     for (let end = whole.length; end > 0; end -= 4) digits.unshift(Number(whole.slice(Math.max(0, end - 4), end)));
     let weight = digits.length - 1;

@@ -57,7 +57,10 @@ export async function databaseInfo(database: Database, embedder: Embedder): Prom
         join pg_class t on t.oid = x.indrelid
         join pg_am am on am.oid = i.relam
         join pg_namespace n on n.oid = t.relnamespace
-        where n.nspname = current_schema() and t.relname in (${sql.join(TABLES.map((t) => sql`${t}`), sql`, `)})
+        where n.nspname = current_schema() and t.relname in (${sql.join(
+          TABLES.map((t) => sql`${t}`),
+          sql`, `,
+        )})
         order by t.relname, i.relname`,
   );
   return {

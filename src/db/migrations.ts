@@ -93,10 +93,7 @@ interface AppliedRow {
 }
 
 async function appliedMigrations(db: Db | Tx): Promise<AppliedRow[]> {
-  return queryRows<AppliedRow>(
-    db,
-    sql`select id, name, hash, applied_at as "appliedAt" from jobsight_migrations order by id`,
-  );
+  return queryRows<AppliedRow>(db, sql`select id, name, hash, applied_at as "appliedAt" from jobsight_migrations order by id`);
 }
 
 /** Applied and pending migrations, oldest first. Writes nothing. */
@@ -107,10 +104,9 @@ export async function migrationStatus(db: Db, migrations?: Migration[]): Promise
   for (const row of applied.values()) {
     const known = all.find((m) => m.id === row.id);
     if (!known) {
-      throw new JobsightError(
-        `the database has migration ${row.id} (${row.name}) applied, which this version of Jobsight does not know`,
-        { hint: 'Upgrade Jobsight, or roll the database back with the version that applied it.' },
-      );
+      throw new JobsightError(`the database has migration ${row.id} (${row.name}) applied, which this version of Jobsight does not know`, {
+        hint: 'Upgrade Jobsight, or roll the database back with the version that applied it.',
+      });
     }
     if (known.hash !== row.hash) {
       throw new JobsightError(`migration ${row.name} was changed after it was applied to this database`, {

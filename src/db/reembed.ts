@@ -38,14 +38,19 @@ export async function reembedAll(
     });
   }
 
-  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from jobs where embedding is null`,
-  );
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from jobs where embedding is null`);
   let done = 0;
   options.onProgress?.({ done, total });
   for (;;) {
-    const rows = await queryRows<{ id: number; title: string; company: string | null; city: string | null; region: string | null; country: string | null; description: string }>(
+    const rows = await queryRows<{
+      id: number;
+      title: string;
+      company: string | null;
+      city: string | null;
+      region: string | null;
+      country: string | null;
+      description: string;
+    }>(
       db,
       sql`select j.id, j.title, c.name as company, j.city, j.region, j.country, j.description
           from jobs j left join companies c on c.id = j.company_id

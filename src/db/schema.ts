@@ -125,4 +125,3 @@ export const settings = pgTable('jobsight_settings', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-

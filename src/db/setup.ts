@@ -88,10 +88,10 @@ export async function openReadyDatabase(config: DatabaseConfig, embedder: Embedd
     if (pending.length === status.length) {
       await initDatabase(database.db, embedder);
     } else if (pending.length > 0) {
-      throw new JobsightError(
-        `the database schema is behind: ${pending.length} pending migration(s) (${pending.map((p) => p.name).join(', ')})`,
-        { hint: 'Run: jobsight db migrate', status: 503 },
-      );
+      throw new JobsightError(`the database schema is behind: ${pending.length} pending migration(s) (${pending.map((p) => p.name).join(', ')})`, {
+        hint: 'Run: jobsight db migrate',
+        status: 503,
+      });
     } else {
       await ensureEmbedderMatches(database.db, embedder);
     }

@@ -138,7 +138,12 @@ const short: Layout = (rng, w, input, style) => {
   return [...paras, ...ending(rng, w, input, 1)];
 };
 
-const LAYOUTS: readonly (readonly [Layout, number])[] = [[headed, 40], [prose, 25], [mixed, 25], [short, 10]];
+const LAYOUTS: readonly (readonly [Layout, number])[] = [
+  [headed, 40],
+  [prose, 25],
+  [mixed, 25],
+  [short, 10],
+];
 
 /**
  * The description of one posting, as paragraphs separated by blank lines.
@@ -151,7 +156,11 @@ const LAYOUTS: readonly (readonly [Layout, number])[] = [[headed, 40], [prose, 2
 export function composeDescription(rng: Random, input: DescriptionInput): string {
   const style: Style = {
     bullet: rng.pick(common.BULLETS),
-    headingCase: rng.weightedPick([['colon', 5], ['plain', 3], ['upper', 1]]),
+    headingCase: rng.weightedPick([
+      ['colon', 5],
+      ['plain', 3],
+      ['upper', 1],
+    ]),
     fullStops: rng.chance(0.3),
     oxford: input.country.code === 'US',
     more: 0,

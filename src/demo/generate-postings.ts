@@ -78,7 +78,13 @@ const slugs = new Map<string, string>();
 function slug(name: string): string {
   let s = slugs.get(name);
   if (s === undefined) {
-    s = name.normalize('NFD').replace(/[\u0300-\u036f']/g, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    s = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f']/g, '')
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     slugs.set(name, s);
   }
   return s;

@@ -54,16 +54,21 @@ export async function loadDemo(
   file = DEMO_FILE,
 ): Promise<DemoLoadResult> {
   const postings = await readDemoFile(file);
-  const existing = new Set(
-    (await queryRows<{ id: string }>(db, sql`select external_id as id from jobs where source = 'demo'`)).map((r) => r.id),
-  );
+  const existing = new Set((await queryRows<{ id: string }>(db, sql`select external_id as id from jobs where source = 'demo'`)).map((r) => r.id));
   const missing = postings.filter((p) => !existing.has(p.externalId));
   // The demo file names no skills; they are extracted from the text as ingest does.
   const matcher = createSkillMatcher(await loadTaxonomy());
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH).map((p) => ({ ...p, matched: matcher.match(p.title, p.description) }));
-    await upsertSkills(db, batch.flatMap((p) => p.matched));
-    await addJobs(db, embedder, batch.map(({ matched, ...p }) => ({ ...p, skills: matched.map((m) => m.name) })));
+    await upsertSkills(
+      db,
+      batch.flatMap((p) => p.matched),
+    );
+    await addJobs(
+      db,
+      embedder,
+      batch.map(({ matched, ...p }) => ({ ...p, skills: matched.map((m) => m.name) })),
+    );
     onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
   }
   return { inFile: postings.length, alreadyLoaded: postings.length - missing.length, added: missing.length };

@@ -152,8 +152,17 @@ export function drawPosting(rng: Random, tables: Tables): PostingBody {
 
   const credentials = (role.credentials ?? field.credentials)[code];
   const description = composeDescription(rng, {
-    field, title, company, agency, about, country, team, remoteMode, employmentType,
-    duties, requirements,
+    field,
+    title,
+    company,
+    agency,
+    about,
+    country,
+    team,
+    remoteMode,
+    employmentType,
+    duties,
+    requirements,
     place: placeless ? country.name : cityName,
     skills: chooseSkills(rng, field, role, code),
     credential: credentials ? rng.pick(credentials) : undefined,

@@ -98,7 +98,7 @@ export function choosePay(rng: Random, input: PayInput): Pay | undefined {
     min = roundRate(Math.max(yearly / country.hoursPerYear, country.minimumHourly), country);
     max = roundRate(min * rng.float(1.05, 1.25), country);
   } else if (period === 'day') {
-    min = Math.round((yearly / CONTRACT_DAYS) * CONTRACT_PREMIUM / 25) * 25;
+    min = Math.round(((yearly / CONTRACT_DAYS) * CONTRACT_PREMIUM) / 25) * 25;
     max = Math.round((min * rng.float(1.08, 1.25)) / 25) * 25;
   } else {
     const perPeriod = period === 'month' ? yearly / 12 : yearly;

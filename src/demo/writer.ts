@@ -127,17 +127,28 @@ export class Writer {
   private value(key: string): string {
     const { input } = this;
     switch (key) {
-      case 'skill': return input.skills[this.nextSkill++] ?? '{skill}';
-      case 'company': return input.company;
-      case 'client': return this.client;
-      case 'place': return input.place;
-      case 'country': return input.country.name;
-      case 'title': return input.title;
-      case 'a_title': return article(input.title);
-      case 'team': return input.team;
-      case 'years': return String(input.years);
-      case 'credential': return input.credential ?? '{credential}';
-      default: throw new Error(`demo vocabulary: unknown placeholder {${key}}`);
+      case 'skill':
+        return input.skills[this.nextSkill++] ?? '{skill}';
+      case 'company':
+        return input.company;
+      case 'client':
+        return this.client;
+      case 'place':
+        return input.place;
+      case 'country':
+        return input.country.name;
+      case 'title':
+        return input.title;
+      case 'a_title':
+        return article(input.title);
+      case 'team':
+        return input.team;
+      case 'years':
+        return String(input.years);
+      case 'credential':
+        return input.credential ?? '{credential}';
+      default:
+        throw new Error(`demo vocabulary: unknown placeholder {${key}}`);
     }
   }
 

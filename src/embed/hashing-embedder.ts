@@ -142,14 +142,9 @@ export class HashingEmbedder implements Embedder {
   constructor(options: { dimensions?: number } = {}) {
     const dimensions = options.dimensions ?? DEFAULT_HASHING_DIMENSIONS;
     if (!Number.isInteger(dimensions) || dimensions < 2 || dimensions > MAX_DIMENSIONS) {
-      throw new JobsightError(
-        `embedding dimensions must be a whole number from 2 to ${MAX_DIMENSIONS}, got "${String(dimensions)}"`,
-        {
-          hint:
-            `pgvector stores up to ${MAX_DIMENSIONS} dimensions and its HNSW index up to 2000; ` +
-            `the default is ${DEFAULT_HASHING_DIMENSIONS}`,
-        },
-      );
+      throw new JobsightError(`embedding dimensions must be a whole number from 2 to ${MAX_DIMENSIONS}, got "${String(dimensions)}"`, {
+        hint: `pgvector stores up to ${MAX_DIMENSIONS} dimensions and its HNSW index up to 2000; ` + `the default is ${DEFAULT_HASHING_DIMENSIONS}`,
+      });
     }
     this.dimensions = dimensions;
     this.sums = new Float64Array(dimensions);

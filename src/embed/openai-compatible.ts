@@ -54,7 +54,11 @@ const UPSTREAM_STATUS = 502;
 
 /** A failure worth another attempt (429, 5xx, network error, timeout), with the server's `Retry-After`. */
 class TransientError extends JobsightError {
-  constructor(message: string, readonly retryAfterMs?: number, cause?: unknown) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+    cause?: unknown,
+  ) {
     super(message, { status: UPSTREAM_STATUS, cause });
   }
 }
@@ -90,8 +94,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
     checkInteger('first retry delay (ms)', o.minRetryDelayMs, 0, 3_600_000);
     checkInteger('longest retry delay (ms)', o.maxRetryDelayMs, 0, 3_600_000);
     const azure = o.azureApiVersion !== undefined;
-    url.pathname = url.pathname.replace(/\/+$/, '') +
-      (azure ? `/openai/deployments/${encodeURIComponent(o.model)}/embeddings` : '/embeddings');
+    url.pathname = url.pathname.replace(/\/+$/, '') + (azure ? `/openai/deployments/${encodeURIComponent(o.model)}/embeddings` : '/embeddings');
     if (azure) url.searchParams.set('api-version', String(o.azureApiVersion));
 
     this.name = `openai:${o.model}`;
@@ -225,8 +228,7 @@ export class OpenAICompatibleEmbedder implements Embedder {
 /** Checks the `{ data: [{ embedding, index }] }` answer and returns the vectors in input order, unit length. */
 function checkVectors(json: unknown, count: number, dimensions: number, model: string, sendDimensions: boolean): Float32Array[] {
   const data = (json as { data?: unknown } | null)?.data;
-  const bad = (what: string, hint?: string) =>
-    new JobsightError(`embedding model "${model}" returned ${what}`, { status: UPSTREAM_STATUS, hint });
+  const bad = (what: string, hint?: string) => new JobsightError(`embedding model "${model}" returned ${what}`, { status: UPSTREAM_STATUS, hint });
   if (!Array.isArray(data)) throw bad('an answer without a `data` list', 'is the base URL an OpenAI-compatible API (ending in /v1)?');
   if (data.length !== count) throw bad(`${data.length} vectors for ${count} texts`);
   const vectors = new Array<Float32Array | undefined>(count);

@@ -110,17 +110,17 @@ export function tokenize(text: string): string[] {
   // Lower-casing once is cheaper than per word. After NFKD no character changes length when
   // lower-cased (U+0130 decomposes), but the fallback keeps the offsets honest regardless.
   const lower = source.toLowerCase();
-  const word = lower.length === source.length
-    ? (start: number, end: number) => lower.slice(start, end)
-    : (start: number, end: number) => source.slice(start, end).toLowerCase();
+  const word =
+    lower.length === source.length
+      ? (start: number, end: number) => lower.slice(start, end)
+      : (start: number, end: number) => source.slice(start, end).toLowerCase();
   const all: string[] = [];
   const kept: string[] = [];
   let i = 0;
   while (i < source.length) {
     const start = i;
     const code = source.charCodeAt(i);
-    const leadingDot =
-      code === 0x2e && isLetter(classAt(source, i + 1)) && !isWord(classAt(source, i - 1)) && source[i - 1] !== '.';
+    const leadingDot = code === 0x2e && isLetter(classAt(source, i + 1)) && !isWord(classAt(source, i - 1)) && source[i - 1] !== '.';
     if (!leadingDot && !isWord(classAt(source, i))) {
       i++;
       continue;

@@ -48,8 +48,7 @@ export async function createCpuPool(options: { threads: number; embedder: Embedd
   });
   return {
     prepare: (items, prepareOptions) => pool.run({ kind: 'prepare', items, options: prepareOptions }) as Promise<Prepared[]>,
-    embed: (texts) =>
-      embedder.workerSettings ? (pool.run({ kind: 'embed', texts }) as Promise<Float32Array[]>) : embedder.embed(texts),
+    embed: (texts) => (embedder.workerSettings ? (pool.run({ kind: 'embed', texts }) as Promise<Float32Array[]>) : embedder.embed(texts)),
     close: () => pool.destroy(),
   };
 }

@@ -72,7 +72,16 @@ const SMALL_INPUT_BYTES = 1_000_000;
 
 /** Bytes in the files on disk (compressed size for .gz); a file that cannot be read counts 0 here and fails when read. */
 async function totalBytes(files: readonly string[]): Promise<number> {
-  return (await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)))).reduce((a, b) => a + b, 0);
+  return (
+    await Promise.all(
+      files.map((f) =>
+        stat(f).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    )
+  ).reduce((a, b) => a + b, 0);
 }
 
 /** The default source name for a file: `data/glassdoor_jobs.csv.gz` → `glassdoor_jobs`. */
@@ -158,10 +167,7 @@ async function maybeDropIndexes(ctx: IngestContext, files: readonly string[], op
   if (policy === 'keep' || (await vectorIndexes(db)).length === 0) return [];
   if (policy === 'auto') {
     const bytes = await totalBytes(files);
-    const [row] = await queryRows<{ rows: number }>(
-      db,
-      sql`select greatest(reltuples, 0)::float as rows from pg_class where oid = 'jobs'::regclass`,
-    );
+    const [row] = await queryRows<{ rows: number }>(db, sql`select greatest(reltuples, 0)::float as rows from pg_class where oid = 'jobs'::regclass`);
     const incoming = bytes / BYTES_PER_POSTING_ESTIMATE;
     if (incoming < LARGE_LOAD_ROWS || incoming < LARGE_LOAD_SHARE * (row?.rows ?? 0)) return [];
   }
@@ -197,7 +203,12 @@ function account(
 }
 
 /** Decides per candidate (new, changed, same text, duplicate of a stored posting) and embeds what is new. */
-async function stage(ctx: IngestContext, pool: CpuPool, candidates: Candidate[], summary: IngestSummary): Promise<{ rows: StagedJob[]; candidates: Candidate[] }> {
+async function stage(
+  ctx: IngestContext,
+  pool: CpuPool,
+  candidates: Candidate[],
+  summary: IngestSummary,
+): Promise<{ rows: StagedJob[]; candidates: Candidate[] }> {
   const { db } = ctx.database;
   const stored = await storedHashes(
     db,
@@ -228,8 +239,14 @@ function stagedJob(c: Candidate, embedding: Float32Array | null, existing: boole
 async function write(ctx: IngestContext, staged: { rows: StagedJob[]; candidates: Candidate[] }, summary: IngestSummary): Promise<void> {
   if (staged.rows.length === 0) return;
   await ctx.database.bulkTransaction(async (tx, copy) => {
-    const companyIds = await upsertCompanies(tx, staged.candidates.flatMap((c) => (c.job.company ? [c.job.company] : [])));
-    await upsertSkills(tx, staged.candidates.flatMap((c) => c.skills));
+    const companyIds = await upsertCompanies(
+      tx,
+      staged.candidates.flatMap((c) => (c.job.company ? [c.job.company] : [])),
+    );
+    await upsertSkills(
+      tx,
+      staged.candidates.flatMap((c) => c.skills),
+    );
     staged.candidates.forEach((c, i) => {
       staged.rows[i]!.companyId = c.job.company ? (companyIds.get(c.job.company) ?? null) : null;
     });

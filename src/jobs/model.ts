@@ -2,16 +2,7 @@ import { z } from 'zod';
 
 /** Allowed values, shared by the schema's CHECK constraints, validation and the CLI's --help. */
 export const REMOTE_MODES = ['remote', 'hybrid', 'onsite'] as const;
-export const EMPLOYMENT_TYPES = [
-  'full_time',
-  'part_time',
-  'contract',
-  'temporary',
-  'internship',
-  'volunteer',
-  'per_diem',
-  'other',
-] as const;
+export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'temporary', 'internship', 'volunteer', 'per_diem', 'other'] as const;
 export const SALARY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
 
 export type RemoteMode = (typeof REMOTE_MODES)[number];

@@ -42,7 +42,10 @@ export async function addJobs(db: Db, embedder: Embedder, inputs: readonly unkno
   const valid = inputs.map((input, i) => parseJobInput(input, inputs.length > 1 ? `job #${i + 1}` : 'job'));
   if (valid.length === 0) return [];
   const ids = await db.transaction(async (tx) => {
-    const companyIds = await upsertCompanies(tx, valid.flatMap((j) => (j.company ? [j.company] : [])));
+    const companyIds = await upsertCompanies(
+      tx,
+      valid.flatMap((j) => (j.company ? [j.company] : [])),
+    );
     const vectors = await embedChecked(embedder, valid.map(embeddingText));
     const rows = valid.map((job, i) => columnsFor(job, job.company ? (companyIds.get(job.company) ?? null) : null, vectors[i]!));
     let inserted: { id: number }[];

@@ -33,7 +33,10 @@ export async function setJobSkills(db: Db | Tx, skillsByJob: ReadonlyMap<number,
   const jobIds = [...skillsByJob.keys()];
   if (jobIds.length === 0) return;
   await db.execute(sql`delete from job_skills where job_id = any(${sql.param(jobIds)}::bigint[])`);
-  const ids = await upsertSkills(db, [...skillsByJob.values()].flat().map((name) => ({ name })));
+  const ids = await upsertSkills(
+    db,
+    [...skillsByJob.values()].flat().map((name) => ({ name })),
+  );
   const pairs: [number, number][] = [];
   for (const [jobId, names] of skillsByJob) {
     for (const name of new Set(names.map((n) => n.trim()))) {

@@ -44,7 +44,10 @@ export const SearchFilters = z
     /** The job's annual pay starts at or below this (its range's bottom end). */
     salaryMax: salary.optional(),
     /** Currency of salaryMin/salaryMax (ISO 4217); required with either, since pay is not converted. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or GBP').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or GBP')
+      .optional(),
     /** Posted on or after this date. */
     postedAfter: isoDate.optional(),
     /** Posted on or before this date. */
@@ -93,8 +96,16 @@ export function parseFilters(input: unknown): SearchFilters {
   });
 }
 
-const list = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
-const lowerList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`lower(${v})`), sql`, `);
+const list = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+const lowerList = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((v) => sql`lower(${v})`),
+    sql`, `,
+  );
 
 /**
  * One boolean SQL fragment over `jobs` (the table must be visible as `jobs`) that holds when the

@@ -158,10 +158,13 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const vector = await embedQuery(embedder, query);
   const words = options.textQuery === undefined ? query : checkQuery(options.textQuery);
 
-  const rows = await withScanSettings(db, { iterative: options.filters !== undefined, efSearch: options.efSearch ?? DEFAULT_EF_SEARCH, probes: options.probes }, (tx) =>
-    queryRows<HybridHit>(
-      tx,
-      sql`with ${hybridRanking({ vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight })}
+  const rows = await withScanSettings(
+    db,
+    { iterative: options.filters !== undefined, efSearch: options.efSearch ?? DEFAULT_EF_SEARCH, probes: options.probes },
+    (tx) =>
+      queryRows<HybridHit>(
+        tx,
+        sql`with ${hybridRanking({ vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight })}
           select ${HIT_COLUMNS},
                  fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
                  jobs.embedding ${op} ${vector}::vector as "distance",
@@ -171,7 +174,7 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
           join jobs on jobs.id = fused.id
           left join companies on companies.id = jobs.company_id
           order by fused.score desc, jobs.id`,
-    ),
+      ),
   );
   return rows.map(numericHit);
 }

@@ -35,5 +35,10 @@ export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings)
   if (settings.iterative) values.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
   if (values.length === 0) return;
   // set_config(name, value, true) is SET LOCAL with bound parameters.
-  await tx.execute(sql`select ${sql.join(values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`), sql`, `)}`);
+  await tx.execute(
+    sql`select ${sql.join(
+      values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
+      sql`, `,
+    )}`,
+  );
 }

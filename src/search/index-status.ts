@@ -50,7 +50,13 @@ interface StatusRow extends Omit<VectorIndexStatus, 'metric' | 'parameters' | 'r
 
 /** reloptions as either driver returns them: a parsed array or PostgreSQL's `{m=8,ef_construction=32}` text. */
 function parseOptions(options: string[] | string | null): Record<string, number> {
-  const list = typeof options === 'string' ? options.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : (options ?? []);
+  const list =
+    typeof options === 'string'
+      ? options
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean)
+      : (options ?? []);
   const parameters: Record<string, number> = {};
   for (const option of list) {
     const [key, value] = option.split('=');
@@ -78,7 +84,10 @@ export async function vectorIndexStatus(database: Database): Promise<{ indexes: 
                 join pg_class i on i.oid = x.indexrelid
                 join pg_am am on am.oid = i.relam
                 join pg_opclass opc on opc.oid = x.indclass[0]
-              where x.indrelid = 'jobs'::regclass and i.relname in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+              where x.indrelid = 'jobs'::regclass and i.relname in (${sql.join(
+                names.map((n) => sql`${n}`),
+                sql`, `,
+              )})
               order by i.relname`,
         );
   const indexes = rows.map(({ options, sizeBytes, rowsIndexed, ...row }) => ({
@@ -100,5 +109,14 @@ export async function vectorIndexStatus(database: Database): Promise<{ indexes: 
                      tuples_done as "tuplesDone", tuples_total as "tuplesTotal"
               from pg_stat_progress_create_index where relid = 'jobs'::regclass order by pid`,
         );
-  return { indexes, building: building.map((b) => ({ ...b, blocksDone: Number(b.blocksDone), blocksTotal: Number(b.blocksTotal), tuplesDone: Number(b.tuplesDone), tuplesTotal: Number(b.tuplesTotal) })) };
+  return {
+    indexes,
+    building: building.map((b) => ({
+      ...b,
+      blocksDone: Number(b.blocksDone),
+      blocksTotal: Number(b.blocksTotal),
+      tuplesDone: Number(b.tuplesDone),
+      tuplesTotal: Number(b.tuplesTotal),
+    })),
+  };
 }

@@ -64,11 +64,7 @@ async function existingNames(database: Database): Promise<string[]> {
  * @example await createVectorIndex(database, { type: 'hnsw', m: 16, efConstruction: 64 });
  * @example await createVectorIndex(database, { type: 'ivfflat', metric: 'l2' }, { concurrently: false });
  */
-export async function createVectorIndex(
-  database: Database,
-  spec: VectorIndexSpec,
-  options: ServerBuildOptions = {},
-): Promise<IndexBuildResult> {
+export async function createVectorIndex(database: Database, spec: VectorIndexSpec, options: ServerBuildOptions = {}): Promise<IndexBuildResult> {
   // Checked once before counting rows (so a bad spec fails fast), again below with the real count.
   let resolved = resolveIndexSpec(spec, 0);
   const settings = buildSettings(options);

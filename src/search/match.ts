@@ -58,7 +58,10 @@ function skillMatcher(taxonomyFile?: string): Promise<SkillMatcher> {
 
 /** Skill names as a websearch query: any of them, multi-word names as phrases. */
 export function skillsQuery(skills: readonly string[]): string {
-  return skills.map((s) => s.replace(/"/g, '')).map((s) => (/\s/.test(s) ? `"${s}"` : s)).join(' OR ');
+  return skills
+    .map((s) => s.replace(/"/g, ''))
+    .map((s) => (/\s/.test(s) ? `"${s}"` : s))
+    .join(' OR ');
 }
 
 /**

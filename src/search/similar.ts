@@ -37,10 +37,7 @@ export async function similarJobs(db: Db, id: number, options: SimilarOptions = 
   const op = distanceOperator(options.metric ?? 'cosine');
   const filters = parseFilters(options.filters);
 
-  const [target] = await queryRows<{ hasEmbedding: boolean }>(
-    db,
-    sql`select embedding is not null as "hasEmbedding" from jobs where id = ${id}`,
-  );
+  const [target] = await queryRows<{ hasEmbedding: boolean }>(db, sql`select embedding is not null as "hasEmbedding" from jobs where id = ${id}`);
   if (!target) throw new NotFoundError(`job ${id} does not exist`, 'List jobs with `jobsight jobs list` or find one with `jobsight search`.');
   if (!target.hasEmbedding) {
     throw new JobsightError(`job ${id} has no embedding yet`, { hint: 'Run `jobsight db reembed` to embed every posting.' });

@@ -48,8 +48,24 @@ function drawSalaries() {
     data: {
       labels: rows.map((r) => r.group),
       datasets: [
-        { type: 'bar', label: '25th–75th percentile', data: rows.map((r) => [r.p25, r.p75]), backgroundColor: ACCENT_SOFT, borderColor: ACCENT, borderWidth: 1, borderRadius: 4, borderSkipped: false },
-        { type: 'scatter', label: 'median', data: rows.map((r, i) => ({ x: r.median, y: i })), backgroundColor: ACCENT, pointRadius: 5, pointStyle: 'rectRot' },
+        {
+          type: 'bar',
+          label: '25th–75th percentile',
+          data: rows.map((r) => [r.p25, r.p75]),
+          backgroundColor: ACCENT_SOFT,
+          borderColor: ACCENT,
+          borderWidth: 1,
+          borderRadius: 4,
+          borderSkipped: false,
+        },
+        {
+          type: 'scatter',
+          label: 'median',
+          data: rows.map((r, i) => ({ x: r.median, y: i })),
+          backgroundColor: ACCENT,
+          pointRadius: 5,
+          pointStyle: 'rectRot',
+        },
       ],
     },
     options: {
@@ -102,7 +118,12 @@ function drawRemote(rows) {
       labels: rows.map((r) => MODE_NAMES[r.mode] ?? r.mode),
       datasets: [{ data: rows.map((r) => r.postings), backgroundColor: [ACCENT, '#7c93f0', '#c3cdf7', '#e5e7eb'], borderWidth: 0 }],
     },
-    options: { plugins: { legend: { display: true, position: 'right' }, tooltip: { callbacks: { label: (c) => `${c.label}: ${percent(rows[c.dataIndex].share)}` } } } },
+    options: {
+      plugins: {
+        legend: { display: true, position: 'right' },
+        tooltip: { callbacks: { label: (c) => `${c.label}: ${percent(rows[c.dataIndex].share)}` } },
+      },
+    },
   });
 }
 

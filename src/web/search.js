@@ -16,11 +16,14 @@ function paramsFromForm() {
 }
 
 function meta(hit) {
-  return el('p', { class: 'meta' },
+  return el(
+    'p',
+    { class: 'meta' },
     hit.company ? el('span', { class: 'company' }, hit.company) : '',
     placeText(hit) ? el('span', {}, placeText(hit)) : '',
     salaryText(hit) ? el('span', { class: 'salary' }, salaryText(hit)) : '',
-    hit.postedAt ? el('span', { class: 'date' }, `posted ${hit.postedAt}`) : '');
+    hit.postedAt ? el('span', { class: 'date' }, `posted ${hit.postedAt}`) : '',
+  );
 }
 
 async function toggleSimilar(hit, item, button) {
@@ -40,7 +43,11 @@ async function toggleSimilar(hit, item, button) {
     box.replaceChildren(
       el('h3', {}, `Postings like “${hit.title}”`),
       hits.length
-        ? el('ul', { class: 'similar-list' }, hits.map((h) => el('li', {}, el('strong', {}, h.title), meta(h))))
+        ? el(
+            'ul',
+            { class: 'similar-list' },
+            hits.map((h) => el('li', {}, el('strong', {}, h.title), meta(h))),
+          )
         : el('p', { class: 'status' }, 'No similar postings.'),
     );
   } catch (error) {
@@ -50,11 +57,14 @@ async function toggleSimilar(hit, item, button) {
 
 function resultItem(hit) {
   const button = el('button', { type: 'button', class: 'link', 'aria-expanded': 'false' }, 'Similar postings');
-  const item = el('li', { class: 'result card', 'data-id': hit.id },
+  const item = el(
+    'li',
+    { class: 'result card', 'data-id': hit.id },
     el('h2', {}, hit.title),
     meta(hit),
     hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.snippet)) : '',
-    el('div', { class: 'actions' }, button));
+    el('div', { class: 'actions' }, button),
+  );
   button.addEventListener('click', () => toggleSimilar(hit, item, button));
   return item;
 }
@@ -68,7 +78,10 @@ async function search() {
   try {
     const { hits } = await getJson('/api/search', params);
     results.replaceChildren(...hits.map(resultItem));
-    setStatus(status, hits.length ? `${hits.length} posting${hits.length === 1 ? '' : 's'}, best first` : 'No postings match. Try fewer filters or other words.');
+    setStatus(
+      status,
+      hits.length ? `${hits.length} posting${hits.length === 1 ? '' : 's'}, best first` : 'No postings match. Try fewer filters or other words.',
+    );
   } catch (error) {
     results.replaceChildren();
     setStatus(status, error.message, 'error', error.hint);

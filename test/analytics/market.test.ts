@@ -31,7 +31,13 @@ describeEngines('market analytics over hand-made postings', ({ database }) => {
       { skill: 'Spark', postings: 2, share: 2 / 9 },
     ]);
     const gb = await skillsInDemand(db(), undefined, { top: 2, filters: { country: ['gb'] } });
-    expect(gb).toEqual({ total: 8, rows: [{ skill: 'Nursing', postings: 4, share: 0.5 }, { skill: 'Python', postings: 3, share: 3 / 8 }] });
+    expect(gb).toEqual({
+      total: 8,
+      rows: [
+        { skill: 'Nursing', postings: 4, share: 0.5 },
+        { skill: 'Python', postings: 3, share: 3 / 8 },
+      ],
+    });
   });
 
   it('salaries by title family: quartiles per currency, flagged and missing salaries left out, min count', async () => {
@@ -57,7 +63,10 @@ describeEngines('market analytics over hand-made postings', ({ database }) => {
       { group: 'SQL', currency: 'GBP', postings: 3, p25: 62500, median: 70000, p75: 92500 },
     ]);
     const type = await salaryStats(db(), undefined, { by: 'employment-type', minCount: 1, filters: { country: ['GB'] } });
-    expect(type.rows.map((r) => [r.group, r.postings])).toEqual([['full_time', 5], ['contract', 1]]);
+    expect(type.rows.map((r) => [r.group, r.postings])).toEqual([
+      ['full_time', 5],
+      ['contract', 1],
+    ]);
   });
 
   it('remote share lists every mode, unknown included', async () => {
@@ -79,7 +88,13 @@ describeEngines('market analytics over hand-made postings', ({ database }) => {
       { company: 'Leeds NHS Trust', postings: 2, share: 2 / 9 },
     ]);
     const months = await postingsPerMonth(db(), undefined);
-    expect(months).toEqual({ total: 9, rows: [{ month: '2025-01', postings: 3 }, { month: '2025-02', postings: 5 }] });
+    expect(months).toEqual({
+      total: 9,
+      rows: [
+        { month: '2025-01', postings: 3 },
+        { month: '2025-02', postings: 5 },
+      ],
+    });
   });
 
   it('skill trends: share of each month, 0 included, names matched case-insensitively', async () => {
@@ -94,7 +109,7 @@ describeEngines('market analytics over hand-made postings', ({ database }) => {
     ]);
   });
 
-  it('co-occurring skills: count, share of the skill\'s postings, lift over chance', async () => {
+  it("co-occurring skills: count, share of the skill's postings, lift over chance", async () => {
     const stat = await coOccurringSkills(db(), undefined, { skill: 'python' });
     expect(stat).toMatchObject({ skill: 'Python', postingsWithSkill: 4, total: 9 });
     // Python is in 4 postings; Airflow in 2 of 9, both with Python: lift (2/4) / (2/9) = 2.25.
@@ -122,7 +137,10 @@ describeEngines('market analytics over hand-made postings', ({ database }) => {
 
     it('empty like query, maxDistance with hybrid, like without an embedder', async () => {
       await refused(() => skillsInDemand(db(), testEmbedder, { like: { query: '   ' } }), /like\.query: must not be empty/);
-      await refused(() => skillsInDemand(db(), testEmbedder, { like: { query: 'x', mode: 'hybrid', maxDistance: 0.5 } }), /like\.maxDistance: works only with mode vector/);
+      await refused(
+        () => skillsInDemand(db(), testEmbedder, { like: { query: 'x', mode: 'hybrid', maxDistance: 0.5 } }),
+        /like\.maxDistance: works only with mode vector/,
+      );
       await refused(() => skillsInDemand(db(), testEmbedder, { like: { query: 'x', size: 0 } }), /like\.size: must be a whole number from 1 to 5000/);
       await refused(() => skillsInDemand(db(), undefined, { like: { query: 'data engineer' } }), /needs an embedder/);
     });

@@ -21,12 +21,15 @@ describe.each(ENGINES)('[%s] jobsight stats', (engine) => {
   }, 180_000);
   afterAll(async () => workspace?.close());
 
-  it.skipIf(skip)('stats skills --json prints the library\'s result, filters applied', async () => {
+  it.skipIf(skip)("stats skills --json prints the library's result, filters applied", async () => {
     const result = await jobsight('stats', 'skills', '--json', '--country', 'GB', '--top', '2');
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({
       total: 8,
-      rows: [{ skill: 'Nursing', postings: 4, share: 0.5 }, { skill: 'Python', postings: 3, share: 0.375 }],
+      rows: [
+        { skill: 'Nursing', postings: 4, share: 0.5 },
+        { skill: 'Python', postings: 3, share: 0.375 },
+      ],
     });
   });
 

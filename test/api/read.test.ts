@@ -30,7 +30,11 @@ describeEngines('HTTP API: reads', ({ database }) => {
     expect(hybrid.status).toBe(200);
     expect(hybrid.body.mode).toBe('hybrid');
     expect(hybrid.body.hits).toHaveLength(5);
-    expect(hybrid.body.hits[0]).toMatchObject({ title: expect.stringMatching(/nurse/i), score: expect.any(Number), snippet: expect.stringContaining('«') });
+    expect(hybrid.body.hits[0]).toMatchObject({
+      title: expect.stringMatching(/nurse/i),
+      score: expect.any(Number),
+      snippet: expect.stringContaining('«'),
+    });
 
     const vector = await call(app, '/api/search?q=data+engineer&mode=vector&k=3&metric=l2&efSearch=40');
     expect(vector.body.hits).toHaveLength(3);
@@ -44,8 +48,14 @@ describeEngines('HTTP API: reads', ({ database }) => {
 
   it('applies every filter, lists comma-separated', async () => {
     const params = new URLSearchParams({
-      q: 'nurse', k: '50', country: 'GB,IE', remoteMode: 'onsite,hybrid', salaryMin: '20000', currency: 'GBP',
-      postedAfter: '2025-01-01', skillsAny: 'Nursing, Infection Prevention and Control',
+      q: 'nurse',
+      k: '50',
+      country: 'GB,IE',
+      remoteMode: 'onsite,hybrid',
+      salaryMin: '20000',
+      currency: 'GBP',
+      postedAfter: '2025-01-01',
+      skillsAny: 'Nursing, Infection Prevention and Control',
     });
     const reply = await call(app, `/api/search?${params}`);
     expect(reply.status).toBe(200);
@@ -58,7 +68,10 @@ describeEngines('HTTP API: reads', ({ database }) => {
       expect(hit.postedAt >= '2025-01-01').toBe(true);
     }
     const [first] = reply.body.hits;
-    const withSkills = await call(app, `/api/search?q=nurse&mode=vector&k=5&skillsAll=${encodeURIComponent('Nursing')}&company=${encodeURIComponent(first.company)}`);
+    const withSkills = await call(
+      app,
+      `/api/search?q=nurse&mode=vector&k=5&skillsAll=${encodeURIComponent('Nursing')}&company=${encodeURIComponent(first.company)}`,
+    );
     expect(withSkills.status).toBe(200);
     for (const hit of withSkills.body.hits) expect(hit.company).toBe(first.company);
   });
@@ -90,9 +103,17 @@ describeEngines('HTTP API: reads', ({ database }) => {
     expectClientError(await call(app, '/api/match', { method: 'POST', json: {} }), 400, /resume/);
     expectClientError(await call(app, '/api/match', { method: 'POST', json: { resume: 42 } }), 400, /resume/);
     expectClientError(await call(app, '/api/match', { method: 'POST', json: { resume: '   ' } }), 400, /empty/);
-    expectClientError(await call(app, '/api/match', { method: 'POST', json: { resume: 'SQL', filters: { remoteMode: ['moon'] } } }), 400, /remoteMode/);
+    expectClientError(
+      await call(app, '/api/match', { method: 'POST', json: { resume: 'SQL', filters: { remoteMode: ['moon'] } } }),
+      400,
+      /remoteMode/,
+    );
     expectClientError(await call(app, '/api/match', { method: 'POST', json: { resume: 'SQL', filters: 'GB' } }), 400, /filters/);
-    expectClientError(await call(app, '/api/match', { method: 'POST', body: '{"resume": ', headers: { 'content-type': 'application/json' } }), 400, /JSON/i);
+    expectClientError(
+      await call(app, '/api/match', { method: 'POST', body: '{"resume": ', headers: { 'content-type': 'application/json' } }),
+      400,
+      /JSON/i,
+    );
     expect((await call(app, '/api/match', { method: 'POST', body: 'resume=SQL', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
   });
 
@@ -127,7 +148,13 @@ describeEngines('HTTP API: reads', ({ database }) => {
     }
     const filters = { city: INJECTION, company: INJECTION, skillsAll: INJECTION, skillsAny: `${INJECTION},x` };
     expect((await call(app, `/api/search?${new URLSearchParams({ q: 'nurse', ...filters })}`)).body.hits).toEqual([]);
-    for (const [name, value] of Object.entries({ country: INJECTION, remoteMode: INJECTION, currency: INJECTION, postedAfter: INJECTION, employmentType: INJECTION })) {
+    for (const [name, value] of Object.entries({
+      country: INJECTION,
+      remoteMode: INJECTION,
+      currency: INJECTION,
+      postedAfter: INJECTION,
+      employmentType: INJECTION,
+    })) {
       expectClientError(await call(app, `/api/search?${new URLSearchParams({ q: 'nurse', [name]: value })}`), 400, new RegExp(name));
     }
     expectClientError(await call(app, `/api/jobs/${encodeURIComponent(INJECTION)}`), 400, /id/);
@@ -158,9 +185,14 @@ describeEngines('HTTP API: reads', ({ database }) => {
     expect(like.body.total).toBeLessThanOrEqual(100);
     expect(like.body.rows.map((r: { skill: string }) => r.skill)).toContain('Python');
     const ok = [
-      '/api/stats/salaries?by=title&top=5', '/api/stats/salaries?by=country&like=nurse&likeMode=hybrid', '/api/stats/postings-per-month',
-      '/api/stats/remote-share?remoteMode=remote', '/api/stats/top-employers?top=3', '/api/stats/co-occurring-skills?skill=Python',
-      '/api/stats/skill-trends?skills=Python,SQL', `/api/stats/top-employers?${new URLSearchParams({ like: INJECTION })}`,
+      '/api/stats/salaries?by=title&top=5',
+      '/api/stats/salaries?by=country&like=nurse&likeMode=hybrid',
+      '/api/stats/postings-per-month',
+      '/api/stats/remote-share?remoteMode=remote',
+      '/api/stats/top-employers?top=3',
+      '/api/stats/co-occurring-skills?skill=Python',
+      '/api/stats/skill-trends?skills=Python,SQL',
+      `/api/stats/top-employers?${new URLSearchParams({ like: INJECTION })}`,
     ];
     for (const path of ok) {
       const reply = await call(app, path);
@@ -185,8 +217,16 @@ describeEngines('HTTP API: reads', ({ database }) => {
     expect(reply.body.info.title).toBe('Jobsight API');
     const paths = reply.body.paths as Record<string, Record<string, { responses: object; security?: unknown[] }>>;
     const expected: [string, string][] = [
-      ['/api/health', 'get'], ['/api/search', 'get'], ['/api/jobs', 'get'], ['/api/jobs', 'post'], ['/api/jobs/{id}', 'get'],
-      ['/api/jobs/{id}', 'patch'], ['/api/jobs/{id}', 'delete'], ['/api/jobs/{id}/similar', 'get'], ['/api/match', 'post'], ['/api/ingest', 'post'],
+      ['/api/health', 'get'],
+      ['/api/search', 'get'],
+      ['/api/jobs', 'get'],
+      ['/api/jobs', 'post'],
+      ['/api/jobs/{id}', 'get'],
+      ['/api/jobs/{id}', 'patch'],
+      ['/api/jobs/{id}', 'delete'],
+      ['/api/jobs/{id}/similar', 'get'],
+      ['/api/match', 'post'],
+      ['/api/ingest', 'post'],
       ...STAT_NAMES.map((name): [string, string] => [`/api/stats/${name}`, 'get']),
     ];
     expect(STAT_NAMES).toHaveLength(7);

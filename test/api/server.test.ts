@@ -34,7 +34,11 @@ describe('[pglite] startServer', () => {
   it('runs concurrent writes and searches on the one embedded connection', async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
     const writes = Array.from({ length: 12 }, (_, i) =>
-      fetch(`${server.url}/api/jobs`, { method: 'POST', headers, body: JSON.stringify({ title: `Staff Nurse ${i}`, externalId: `c-${i}`, country: 'GB', skills: ['Nursing'] }) }),
+      fetch(`${server.url}/api/jobs`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title: `Staff Nurse ${i}`, externalId: `c-${i}`, country: 'GB', skills: ['Nursing'] }),
+      }),
     );
     const reads = Array.from({ length: 12 }, (_, i) => fetch(`${server.url}/api/search?q=nurse&k=5${i % 2 ? '&country=GB' : ''}`));
     const replies = await Promise.all([...writes, ...reads]);
@@ -60,7 +64,10 @@ describe('[pglite] startServer', () => {
       },
     });
     const inFlight = fetch(`${closing.url}/api/match`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: slowBody, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: slowBody,
+      duplex: 'half',
     } as RequestInit);
     await halfSent;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -10,8 +10,17 @@ import { describeEngines } from '../helpers/engines.ts';
 import { API_KEY, call, expectClientError, INJECTION, logged, testApp } from './client.ts';
 
 const JOB = {
-  source: 'api-test', externalId: 'a-1', title: 'Data Engineer', company: 'Acme Ltd', country: 'GB', description: 'Pipelines in Python and SQL.',
-  salaryMin: 50000, salaryMax: 65000, salaryCurrency: 'GBP', salaryPeriod: 'year', skills: ['Python', 'SQL'],
+  source: 'api-test',
+  externalId: 'a-1',
+  title: 'Data Engineer',
+  company: 'Acme Ltd',
+  country: 'GB',
+  description: 'Pipelines in Python and SQL.',
+  salaryMin: 50000,
+  salaryMax: 65000,
+  salaryCurrency: 'GBP',
+  salaryPeriod: 'year',
+  skills: ['Python', 'SQL'],
 };
 
 describeEngines('HTTP API: writes', ({ database }) => {
@@ -69,7 +78,11 @@ describeEngines('HTTP API: writes', ({ database }) => {
     const listed = await call(app, '/api/jobs?limit=5&source=api-test');
     expect(listed.body.jobs.map((j: { id: number }) => j.id)).toEqual([id]);
 
-    const updated = await call(app, `/api/jobs/${id}`, { method: 'PATCH', json: { title: 'Senior Data Engineer', country: null }, headers: { 'x-api-key': API_KEY } });
+    const updated = await call(app, `/api/jobs/${id}`, {
+      method: 'PATCH',
+      json: { title: 'Senior Data Engineer', country: null },
+      headers: { 'x-api-key': API_KEY },
+    });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({ title: 'Senior Data Engineer', country: null });
     const found = await call(app, '/api/search?q=senior+data+engineer&k=1');
@@ -91,7 +104,11 @@ describeEngines('HTTP API: writes', ({ database }) => {
     expectClientError(await post({ title: 'x', remoteMode: 'moon' }), 400, /remoteMode/);
     expectClientError(await post({ title: 'x', url: 'not a url' }), 400, /url/);
     expectClientError(await post([JOB]), 400);
-    expectClientError(await call(app, '/api/jobs', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' }, key: API_KEY }), 400, /JSON/i);
+    expectClientError(
+      await call(app, '/api/jobs', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' }, key: API_KEY }),
+      400,
+      /JSON/i,
+    );
 
     const { id } = (await post({ ...JOB, externalId: 'a-2' })).body;
     const patch = (json: unknown) => call(app, `/api/jobs/${id}`, { method: 'PATCH', json, key: API_KEY });
@@ -111,8 +128,14 @@ describeEngines('HTTP API: writes', ({ database }) => {
   });
 
   it('ingests an uploaded CSV and JSON Lines file, with rejects in the reply', async () => {
-    const csv = 'title,company,location,salary\nStaff Nurse,City Hospital,"Leeds, UK",£30000 - £35000 per annum\n,No Title Ltd,London,\nPorter,City Hospital,"York, UK",\n';
-    const reply = await call(app, '/api/ingest?filename=hospital.csv&referenceDate=2025-06-01', { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' }, key: API_KEY });
+    const csv =
+      'title,company,location,salary\nStaff Nurse,City Hospital,"Leeds, UK",£30000 - £35000 per annum\n,No Title Ltd,London,\nPorter,City Hospital,"York, UK",\n';
+    const reply = await call(app, '/api/ingest?filename=hospital.csv&referenceDate=2025-06-01', {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+      key: API_KEY,
+    });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.body).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
     expect(reply.body.rejects).toEqual([expect.objectContaining({ at: 'hospital.csv:3', field: 'title' })]);
@@ -123,7 +146,12 @@ describeEngines('HTTP API: writes', ({ database }) => {
     expect(again.body).toMatchObject({ read: 3, inserted: 0, unchanged: 2, rejected: 1 });
 
     const jsonl = `${JSON.stringify({ title: 'Electrician', company: 'Spark Ltd' })}\n${JSON.stringify({ title: 'Plumber', company: INJECTION })}\n`;
-    const lines = await call(app, `/api/ingest?source=${encodeURIComponent(INJECTION)}`, { method: 'POST', body: jsonl, headers: { 'content-type': 'application/x-ndjson' }, key: API_KEY });
+    const lines = await call(app, `/api/ingest?source=${encodeURIComponent(INJECTION)}`, {
+      method: 'POST',
+      body: jsonl,
+      headers: { 'content-type': 'application/x-ndjson' },
+      key: API_KEY,
+    });
     expect(lines.body).toMatchObject({ read: 2, inserted: 2 });
     expect((await call(app, `/api/jobs?source=${encodeURIComponent(INJECTION)}`)).body.jobs).toHaveLength(2);
   });

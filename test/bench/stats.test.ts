@@ -49,7 +49,13 @@ describe('bench statistics', () => {
   });
 
   it('medianOf takes the median of each field over runs', () => {
-    expect(medianOf([{ a: 1, b: 9 }, { a: 3, b: 7 }, { a: 2, b: 8 }])).toEqual({ a: 2, b: 8 });
+    expect(
+      medianOf([
+        { a: 1, b: 9 },
+        { a: 3, b: 7 },
+        { a: 2, b: 8 },
+      ]),
+    ).toEqual({ a: 2, b: 8 });
   });
 
   it('ratio is null when a side is missing', () => {

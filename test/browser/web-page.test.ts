@@ -34,7 +34,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`web page in Chromium${existsSync(CHROMIU
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
     // Offline: anything but our own server is refused, so a CDN dependency would fail the test.
-    await page.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(server.url),
+      (route) => route.abort(),
+    );
   });
 
   afterAll(async () => {

@@ -19,8 +19,27 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
   afterAll(async () => workspace?.close());
 
   it.skipIf(skip)('adds, gets, updates, lists and deletes a job, with --json', async () => {
-    const added = await jobsight('jobs', 'add', '--title', 'Data Analyst', '--company', 'Acme Ltd', '--country', 'GB',
-      '--salary-min', '30000', '--salary-max', '40000', '--salary-currency', 'GBP', '--salary-period', 'year', '--skills', 'SQL, Excel', '--json');
+    const added = await jobsight(
+      'jobs',
+      'add',
+      '--title',
+      'Data Analyst',
+      '--company',
+      'Acme Ltd',
+      '--country',
+      'GB',
+      '--salary-min',
+      '30000',
+      '--salary-max',
+      '40000',
+      '--salary-currency',
+      'GBP',
+      '--salary-period',
+      'year',
+      '--skills',
+      'SQL, Excel',
+      '--json',
+    );
     expect(added.stderr).toBe('');
     const job = JSON.parse(added.stdout) as { id: number; skills: string[]; salaryAnnualMax: number };
     expect(job).toMatchObject({ skills: ['Excel', 'SQL'], salaryAnnualMax: 40000 });
@@ -35,7 +54,10 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
     const listed = JSON.parse((await jobsight('jobs', 'list', '--json')).stdout) as { title: string }[];
     expect(listed.map((j) => j.title)).toContain('Senior Data Analyst');
 
-    const found = JSON.parse((await jobsight('search', 'senior data analyst', '--json', '--skills', 'SQL')).stdout) as { id: number; vectorRank: number }[];
+    const found = JSON.parse((await jobsight('search', 'senior data analyst', '--json', '--skills', 'SQL')).stdout) as {
+      id: number;
+      vectorRank: number;
+    }[];
     expect(found.map((h) => h.id)).toEqual([job.id]);
     const badSearch = await jobsight('search', 'analyst', '-k', '0');
     expect(badSearch.stderr).toMatch(/-k takes a whole number from 1 to 1000/);

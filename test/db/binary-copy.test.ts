@@ -32,7 +32,16 @@ describeEngines('binary COPY', ({ database }) => {
     const d = database();
     await d.db.execute(sql`create table copy_numeric (n numeric(14, 4))`);
     const values = [0, 1, -1, 0.5, 10_000, 123_456.78, -0.0001, 99_999_999.99, 3_685_600, 0.1234];
-    await d.bulkTransaction((_tx, copy) => copy('copy_numeric', ['n'], encodeBinaryCopy(['numeric'], values.map((v) => [v]))));
+    await d.bulkTransaction((_tx, copy) =>
+      copy(
+        'copy_numeric',
+        ['n'],
+        encodeBinaryCopy(
+          ['numeric'],
+          values.map((v) => [v]),
+        ),
+      ),
+    );
     const rows = await queryRows<{ n: number }>(d.db, sql`select n::float8 as n from copy_numeric`);
     expect(rows.map((r) => r.n)).toEqual(values);
   });

@@ -15,9 +15,7 @@ describeEngines(
       expect(applied).toEqual(all.map((m) => m.name));
       const status = await migrationStatus(db);
       expect(status.every((s) => s.appliedAt instanceof Date)).toBe(true);
-      expect(await tableNames(db)).toEqual(
-        expect.arrayContaining(['companies', 'jobs', 'job_skills', 'skills', 'jobsight_settings']),
-      );
+      expect(await tableNames(db)).toEqual(expect.arrayContaining(['companies', 'jobs', 'job_skills', 'skills', 'jobsight_settings']));
       expect(await migrate(db)).toEqual([]);
     });
 
@@ -29,7 +27,12 @@ describeEngines(
       const latest = all.at(-1)!.name;
       expect(await rollback(db, 1)).toEqual([latest]);
       expect((await migrationStatus(db)).find((s) => s.name === latest)?.appliedAt).toBeNull();
-      expect(await rollback(db, all.length - 2)).toEqual(all.slice(1, -1).map((m) => m.name).reverse());
+      expect(await rollback(db, all.length - 2)).toEqual(
+        all
+          .slice(1, -1)
+          .map((m) => m.name)
+          .reverse(),
+      );
       expect(await tableNames(db)).not.toContain('jobs');
       expect(await migrate(db)).toEqual(all.slice(1).map((m) => m.name));
       expect(await schemaSnapshot(db)).toEqual(before);
@@ -47,7 +50,11 @@ describeEngines(
       const { db } = database();
       const all = await loadMigrations();
       const broken: Migration = {
-        id: 999, name: '0999_broken', createdAt: new Date(), hash: 'x', down: [],
+        id: 999,
+        name: '0999_broken',
+        createdAt: new Date(),
+        hash: 'x',
+        down: [],
         up: ['create table half_done (id int)', 'select * from no_such_table'],
       };
       await expect(migrate(db, [...all, broken])).rejects.toThrow(/0999_broken failed at "select \* from no_such_table"/);

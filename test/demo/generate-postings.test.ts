@@ -110,7 +110,10 @@ describe('generatePostings', () => {
   });
 
   it('spreads postedAt over the 18 months before endDate, with later expiry dates', () => {
-    for (const [posts, end] of [[sample, '2026-10-31'], [take(500, 3, '2024-02-29'), '2024-02-29']] as const) {
+    for (const [posts, end] of [
+      [sample, '2026-10-31'],
+      [take(500, 3, '2024-02-29'), '2024-02-29'],
+    ] as const) {
       const first = new Date(Date.parse(`${end}T00:00:00Z`) - 547 * 86_400_000).toISOString().slice(0, 10);
       for (const p of posts) {
         expect(p.postedAt! >= first && p.postedAt! <= end, p.postedAt).toBe(true);

@@ -69,7 +69,15 @@ function answer(request: Received, length = DIMS) {
 const ok: Handler = (request, res) => send(res, 200, answer(request));
 
 function embedder(baseUrl: string, options: Partial<OpenAICompatibleOptions> = {}): OpenAICompatibleEmbedder {
-  return new OpenAICompatibleEmbedder({ baseUrl, model: 'test-embed', apiKey: KEY, dimensions: DIMS, minRetryDelayMs: 1, maxRetryDelayMs: 5, ...options });
+  return new OpenAICompatibleEmbedder({
+    baseUrl,
+    model: 'test-embed',
+    apiKey: KEY,
+    dimensions: DIMS,
+    minRetryDelayMs: 1,
+    maxRetryDelayMs: 5,
+    ...options,
+  });
 }
 
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`);
@@ -87,7 +95,10 @@ function expectVectorsFor(vectors: Float32Array[], n: number): void {
 }
 
 async function failure(promise: Promise<unknown>): Promise<JobsightError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(JobsightError);
   return error as JobsightError;
 }
@@ -179,9 +190,7 @@ describe('OpenAICompatibleEmbedder', () => {
   });
 
   it('caps a long Retry-After at maxRetryDelayMs (this test would time out otherwise)', async () => {
-    const server = await startServer((request, res, n) =>
-      n === 0 ? send(res, 503, 'busy', { 'retry-after': '3600' }) : ok(request, res, n),
-    );
+    const server = await startServer((request, res, n) => (n === 0 ? send(res, 503, 'busy', { 'retry-after': '3600' }) : ok(request, res, n)));
     expectVectorsFor(await embedder(server.baseUrl, { maxRetryDelayMs: 5 }).embed(texts(1)), 1);
   }, 10_000);
 
@@ -247,7 +256,7 @@ describe('OpenAICompatibleEmbedder', () => {
     const server = await startServer((request, res) => send(res, 200, answer(request, 3)));
     const error = await failure(embedder(server.baseUrl).embed(texts(2)));
     expect(error.message).toBe('embedding model "test-embed" returned vectors of 3 dimensions, but 4 were expected');
-    expect(error.hint).toContain('set --dimensions to the model\'s size (3)');
+    expect(error.hint).toContain("set --dimensions to the model's size (3)");
     expect(server.received).toHaveLength(1);
   });
 
@@ -273,7 +282,9 @@ describe('OpenAICompatibleEmbedder', () => {
     expect(() => new OpenAICompatibleEmbedder({ ...base, baseUrl: 'localhost:11434' })).toThrow(
       'embedding base URL must be an http(s) URL, got "localhost:11434"',
     );
-    expect(() => new OpenAICompatibleEmbedder({ ...base, dimensions: 0 })).toThrow('embedding dimensions must be a whole number from 2 to 16000, got "0"');
+    expect(() => new OpenAICompatibleEmbedder({ ...base, dimensions: 0 })).toThrow(
+      'embedding dimensions must be a whole number from 2 to 16000, got "0"',
+    );
     expect(() => new OpenAICompatibleEmbedder({ ...base, batchSize: 5000 })).toThrow('batch size must be a whole number from 1 to 2048');
     expect(() => new OpenAICompatibleEmbedder({ ...base, model: ' ' })).toThrow('embedding model must be a name');
   });

@@ -39,7 +39,13 @@ describeEngines('jobs CRUD', ({ database }) => {
   });
 
   it('annualises hourly pay', async () => {
-    const job = await addJob(database().db, testEmbedder, { title: 'Bank HCA', salaryMin: 10.5, salaryMax: 12, salaryCurrency: 'GBP', salaryPeriod: 'hour' });
+    const job = await addJob(database().db, testEmbedder, {
+      title: 'Bank HCA',
+      salaryMin: 10.5,
+      salaryMax: 12,
+      salaryCurrency: 'GBP',
+      salaryPeriod: 'hour',
+    });
     expect(job.salaryAnnualMin).toBe(20475);
     expect(job.salaryAnnualMax).toBe(23400);
   });
@@ -125,7 +131,11 @@ describeEngines('jobs CRUD', ({ database }) => {
 
   it('lists by source and company with limit and offset', async () => {
     const { db } = database();
-    await addJobs(db, testEmbedder, [1, 2, 3].map((i) => ({ source: 'list-test', title: `Job ${i}`, company: 'Lister plc' })));
+    await addJobs(
+      db,
+      testEmbedder,
+      [1, 2, 3].map((i) => ({ source: 'list-test', title: `Job ${i}`, company: 'Lister plc' })),
+    );
     const all = await listJobs(db, { source: 'list-test' });
     expect(all.map((j) => j.title)).toEqual(['Job 1', 'Job 2', 'Job 3']);
     expect((await listJobs(db, { source: 'list-test', limit: 1, offset: 1 })).map((j) => j.title)).toEqual(['Job 2']);
@@ -138,7 +148,9 @@ describeEngines('concurrent writers', ({ database }) => {
     const { db } = database();
     const names = ['Globex Corporation', 'GLOBEX corp.', 'Globex', 'globex, corporation'];
     await Promise.all(
-      Array.from({ length: 24 }, (_, i) => addJob(db, testEmbedder, { source: 'race', title: `Job ${i}`, company: names[i % names.length]!, skills: ['SQL', 'Python'] })),
+      Array.from({ length: 24 }, (_, i) =>
+        addJob(db, testEmbedder, { source: 'race', title: `Job ${i}`, company: names[i % names.length]!, skills: ['SQL', 'Python'] }),
+      ),
     );
     const companies = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from companies where normalized_name = 'globex'`);
     const skills = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from skills where name in ('SQL', 'Python')`);

@@ -24,10 +24,7 @@ async function nearestPlan(db: Db, options: { seqscan: boolean }): Promise<strin
   const literal = `[${Array.from(vector!).join(',')}]`;
   return db.transaction(async (tx) => {
     if (!options.seqscan) await tx.execute(sql`set local enable_seqscan = off`);
-    const rows = await queryRows<unknown>(
-      tx,
-      sql`explain (format json) select id from jobs order by embedding <=> ${literal}::vector limit 10`,
-    );
+    const rows = await queryRows<unknown>(tx, sql`explain (format json) select id from jobs order by embedding <=> ${literal}::vector limit 10`);
     return JSON.stringify(rows);
   });
 }
@@ -50,7 +47,9 @@ it('rejects bad specs with messages naming the parameter', () => {
   expect(() => resolveIndexSpec({ type: 'hnsw', m: 16, efConstruction: 20 })).toThrow(/efConstruction must be at least 2 \* m \(32/);
   expect(() => resolveIndexSpec({ type: 'hnsw', m: 8.5 })).toThrow(/m must be a whole number/);
   expect(() => resolveIndexSpec({ type: 'ivfflat', lists: 0 }, 100)).toThrow(/lists must be a whole number from 1 to 32768, got 0/);
-  expect(() => resolveIndexSpec({ type: 'diskann' } as unknown as VectorIndexSpec)).toThrow(/unknown index type "diskann"; use one of: hnsw, ivfflat/);
+  expect(() => resolveIndexSpec({ type: 'diskann' } as unknown as VectorIndexSpec)).toThrow(
+    /unknown index type "diskann"; use one of: hnsw, ivfflat/,
+  );
   expect(() => resolveIndexSpec({ type: 'hnsw', metric: 'l1' } as unknown as VectorIndexSpec)).toThrow(/unknown metric "l1"/);
 });
 
@@ -59,7 +58,9 @@ it('rejects bad server build settings before touching the database', async () =>
   await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { maintenanceWorkMem: "1GB'; drop table jobs; --" })).rejects.toThrow(
     /maintenanceWorkMem must be a size such as '512MB'/,
   );
-  await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { parallelWorkers: -1 })).rejects.toThrow(/parallelWorkers must be a whole number from 0 to 64, got -1/);
+  await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { parallelWorkers: -1 })).rejects.toThrow(
+    /parallelWorkers must be a whole number from 0 to 64, got -1/,
+  );
 });
 
 describeEngines('vector index management', ({ engine, database }) => {
@@ -103,10 +104,11 @@ describeEngines('vector index management', ({ engine, database }) => {
   });
 
   // Server-only features (planner statistics, pg_stat_progress_create_index): registered there only.
-  if (engine === 'server') it('the planner picks the index for 1,500 rows on its own (server)', async () => {
-    await database().db.execute(sql`analyze jobs`);
-    expect(await nearestPlan(database().db, { seqscan: true })).toContain(HNSW);
-  });
+  if (engine === 'server')
+    it('the planner picks the index for 1,500 rows on its own (server)', async () => {
+      await database().db.execute(sql`analyze jobs`);
+      expect(await nearestPlan(database().db, { seqscan: true })).toContain(HNSW);
+    });
 
   it('rebuilds and drops an index; unknown names list the existing ones', async () => {
     const rebuilt = await rebuildVectorIndex(database(), HNSW);
@@ -132,36 +134,41 @@ describeEngines('vector index management', ({ engine, database }) => {
     for (const index of indexes) await dropVectorIndex(database(), index.name);
   });
 
-  if (engine === 'server') it('shows a concurrent build in progress as building and not yet valid (server)', async () => {
-    // An open write on jobs makes CREATE INDEX CONCURRENTLY wait for it, so the build can be watched.
-    let finishWrite!: () => void;
-    const writeHeld = new Promise<void>((resolve) => (finishWrite = resolve));
-    let writing!: () => void;
-    const wrote = new Promise<void>((resolve) => (writing = resolve));
-    const writer = database().bulkTransaction(async (tx) => {
-      await tx.execute(sql`update jobs set title = title where id = (select min(id) from jobs)`);
-      writing();
-      await writeHeld;
-    });
-    await wrote;
-    const build = createVectorIndex(database(), { type: 'hnsw', m: 8, efConstruction: 32, metric: 'l2' });
-    let status = await vectorIndexStatus(database());
-    for (let i = 0; i < 100 && !status.building.some((b) => b.phase.startsWith('waiting for')); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+  if (engine === 'server')
+    it('shows a concurrent build in progress as building and not yet valid (server)', async () => {
+      // An open write on jobs makes CREATE INDEX CONCURRENTLY wait for it, so the build can be watched.
+      let finishWrite!: () => void;
+      const writeHeld = new Promise<void>((resolve) => (finishWrite = resolve));
+      let writing!: () => void;
+      const wrote = new Promise<void>((resolve) => (writing = resolve));
+      const writer = database().bulkTransaction(async (tx) => {
+        await tx.execute(sql`update jobs set title = title where id = (select min(id) from jobs)`);
+        writing();
+        await writeHeld;
+      });
+      await wrote;
+      const build = createVectorIndex(database(), { type: 'hnsw', m: 8, efConstruction: 32, metric: 'l2' });
+      let status = await vectorIndexStatus(database());
+      for (let i = 0; i < 100 && !status.building.some((b) => b.phase.startsWith('waiting for')); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = await vectorIndexStatus(database());
+      }
+      // Read once more while the build is held: the first sighting may have raced its catalog commit.
       status = await vectorIndexStatus(database());
-    }
-    // Read once more while the build is held: the first sighting may have raced its catalog commit.
-    status = await vectorIndexStatus(database());
-    finishWrite();
-    await writer;
-    expect(status.building).toEqual([
-      expect.objectContaining({ command: 'CREATE INDEX CONCURRENTLY', index: 'jobs_embedding_hnsw_l2', phase: expect.stringMatching(/^waiting for/) }),
-    ]);
-    expect(status.indexes.find((i) => i.name === 'jobs_embedding_hnsw_l2')).toMatchObject({ valid: false });
-    expect((await build).name).toBe('jobs_embedding_hnsw_l2');
-    expect((await vectorIndexStatus(database())).indexes).toEqual([expect.objectContaining({ name: 'jobs_embedding_hnsw_l2', valid: true })]);
-    await dropVectorIndex(database(), 'jobs_embedding_hnsw_l2');
-  });
+      finishWrite();
+      await writer;
+      expect(status.building).toEqual([
+        expect.objectContaining({
+          command: 'CREATE INDEX CONCURRENTLY',
+          index: 'jobs_embedding_hnsw_l2',
+          phase: expect.stringMatching(/^waiting for/),
+        }),
+      ]);
+      expect(status.indexes.find((i) => i.name === 'jobs_embedding_hnsw_l2')).toMatchObject({ valid: false });
+      expect((await build).name).toBe('jobs_embedding_hnsw_l2');
+      expect((await vectorIndexStatus(database())).indexes).toEqual([expect.objectContaining({ name: 'jobs_embedding_hnsw_l2', valid: true })]);
+      await dropVectorIndex(database(), 'jobs_embedding_hnsw_l2');
+    });
 
   it('applySearchSettings sets ef_search and probes for the transaction only', async () => {
     const { db } = database();

@@ -10,9 +10,21 @@ import { vectorSearch, type Metric } from '../../src/search/vector.ts';
 import { describeEngines, testEmbedder, type EngineName } from '../helpers/engines.ts';
 
 const SKILLED = [
-  { source: 'test', externalId: 'skill-1', title: 'Backend Engineer', description: 'Services in Python on PostgreSQL.', skills: ['Python', 'PostgreSQL'] },
+  {
+    source: 'test',
+    externalId: 'skill-1',
+    title: 'Backend Engineer',
+    description: 'Services in Python on PostgreSQL.',
+    skills: ['Python', 'PostgreSQL'],
+  },
   { source: 'test', externalId: 'skill-2', title: 'Data Scientist', description: 'Models in Python.', skills: ['Python'] },
-  { source: 'test', externalId: 'skill-3', title: 'Platform Engineer', description: 'PostgreSQL on Kubernetes.', skills: ['PostgreSQL', 'Kubernetes'] },
+  {
+    source: 'test',
+    externalId: 'skill-3',
+    title: 'Platform Engineer',
+    description: 'PostgreSQL on Kubernetes.',
+    skills: ['PostgreSQL', 'Kubernetes'],
+  },
   { source: 'test', externalId: 'skill-4', title: 'SRE', description: 'Kubernetes clusters.', skills: ['Kubernetes'] },
 ];
 
@@ -42,7 +54,10 @@ async function embeddings(db: Db): Promise<Map<number, number[]>> {
 }
 
 function jsDistance(metric: Metric, a: number[], b: number[]): number {
-  let dot = 0, na = 0, nb = 0, sq = 0;
+  let dot = 0,
+    na = 0,
+    nb = 0,
+    sq = 0;
   for (let i = 0; i < a.length; i++) {
     dot += a[i]! * b[i]!;
     na += a[i]! * a[i]!;
@@ -71,7 +86,20 @@ describeEngines('search', ({ engine, database }) => {
       expect(hits).toHaveLength(10);
       expectAscending(hits.map((h) => h.distance));
       expect(Object.keys(hits[0]!).sort()).toEqual(
-        ['city', 'company', 'country', 'distance', 'id', 'postedAt', 'region', 'remoteMode', 'salaryAnnualMax', 'salaryAnnualMin', 'salaryCurrency', 'title'].sort(),
+        [
+          'city',
+          'company',
+          'country',
+          'distance',
+          'id',
+          'postedAt',
+          'region',
+          'remoteMode',
+          'salaryAnnualMax',
+          'salaryAnnualMin',
+          'salaryCurrency',
+          'title',
+        ].sort(),
       );
       expect(typeof hits[0]!.id).toBe('number');
       expect(hits.some((h) => h.postedAt !== null && /^\d{4}-\d{2}-\d{2}$/.test(h.postedAt))).toBe(true);
@@ -168,7 +196,7 @@ describeEngines('search', ({ engine, database }) => {
        * On 1,500 rows the planner rightly prefers a sequential scan and a sort, which is exact; to
        * test the index path the searches run inside a transaction with sequential scans priced out.
        */
-      const withIndexScan = <T,>(run: (db: Db) => Promise<T>): Promise<T> =>
+      const withIndexScan = <T>(run: (db: Db) => Promise<T>): Promise<T> =>
         database().db.transaction(async (tx) => {
           await tx.execute(sql`set local enable_seqscan = off`);
           return run(tx);
@@ -182,9 +210,7 @@ describeEngines('search', ({ engine, database }) => {
         expectAscending(hits.map((h) => h.distance));
         // Without iterative scans the index yields its 40 nearest and the filter keeps few of them:
         // this shows that the index served the query and that the iterative scan made the difference.
-        const plain = await withIndexScan((db) =>
-          vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch: 40, iterative: false }),
-        );
+        const plain = await withIndexScan((db) => vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch: 40, iterative: false }));
         expect(plain.length).toBeLessThan(30);
       });
 
@@ -202,7 +228,11 @@ describeEngines('search', ({ engine, database }) => {
       const { db } = database();
       const hits = await textSearch(db, '"registered nurse"', { k: 20 });
       expect(hits.length).toBeGreaterThan(0);
-      for (const doc of await documents(db, hits.map((h) => h.id))) expect(doc).toMatch(/regist\w*\W+nurs/);
+      for (const doc of await documents(
+        db,
+        hits.map((h) => h.id),
+      ))
+        expect(doc).toMatch(/regist\w*\W+nurs/);
       expect(hits.every((h) => h.snippet.includes('«') && h.snippet.includes('»'))).toBe(true);
       for (let i = 1; i < hits.length; i++) expect(hits[i]!.rank).toBeLessThanOrEqual(hits[i - 1]!.rank);
     });
@@ -210,7 +240,10 @@ describeEngines('search', ({ engine, database }) => {
     it('matches either side of OR', async () => {
       const { db } = database();
       const hits = await textSearch(db, 'tableau OR kubernetes', { k: 200 });
-      const docs = await documents(db, hits.map((h) => h.id));
+      const docs = await documents(
+        db,
+        hits.map((h) => h.id),
+      );
       expect(docs.every((d) => d.includes('tableau') || d.includes('kubernetes'))).toBe(true);
       expect(docs.some((d) => d.includes('tableau'))).toBe(true);
       expect(docs.some((d) => d.includes('kubernetes'))).toBe(true);
@@ -220,7 +253,10 @@ describeEngines('search', ({ engine, database }) => {
       const { db } = database();
       const withTerm = await textSearch(db, 'python', { k: 1000 });
       const without = await textSearch(db, 'python -tableau', { k: 1000 });
-      const docs = await documents(db, without.map((h) => h.id));
+      const docs = await documents(
+        db,
+        without.map((h) => h.id),
+      );
       expect(without.length).toBeGreaterThan(0);
       expect(without.length).toBeLessThan(withTerm.length);
       expect(docs.every((d) => d.includes('python') && !d.includes('tableau'))).toBe(true);
@@ -246,7 +282,7 @@ describeEngines('search', ({ engine, database }) => {
 
     it('ranks the vector branch as vector search does, and fills snippets', async () => {
       const { db } = database();
-      const query = 'registered nurse on a children\'s ward';
+      const query = "registered nurse on a children's ward";
       const vector = await vectorSearch(db, testEmbedder, query, { k: 5 });
       const hybrid = await hybridSearch(db, testEmbedder, query, { k: 100, candidates: 50 });
       for (const [i, v] of vector.entries()) {
@@ -274,16 +310,39 @@ describeEngines('search', ({ engine, database }) => {
       ['empty query', () => vectorSearch(database().db, testEmbedder, '   '), /query is empty/],
       ['k = 0', () => vectorSearch(database().db, testEmbedder, 'nurse', { k: 0 }), /k must be a whole number from 1 to 1000, got 0/],
       ['k = 1e6', () => textSearch(database().db, 'nurse', { k: 1e6 }), /k must be a whole number from 1 to 1000, got 1000000/],
-      ['metric dot', () => vectorSearch(database().db, testEmbedder, 'nurse', { metric: 'dot' as Metric }), /unknown distance metric "dot"; expected one of cosine, l2, ip/],
+      [
+        'metric dot',
+        () => vectorSearch(database().db, testEmbedder, 'nurse', { metric: 'dot' as Metric }),
+        /unknown distance metric "dot"; expected one of cosine, l2, ip/,
+      ],
       ['100 kB query', () => hybridSearch(database().db, testEmbedder, 'x'.repeat(100_000)), /100000 characters long; the limit is 10000/],
-      ['salaryMin without currency', () => vectorSearch(database().db, testEmbedder, 'nurse', { filters: { salaryMin: 50000 } }), /filters\.currency: is required with salaryMin/],
-      ['unknown remote mode', () => textSearch(database().db, 'nurse', { filters: { remoteMode: ['anywhere' as 'remote'] } }), /filters\.remoteMode\[0\]: .*\(got "anywhere"\)/],
-      ['bad country code', () => textSearch(database().db, 'nurse', { filters: { country: ['Britain'] } }), /filters\.country\[0\]: expected an ISO 3166-1 alpha-2 code.*\(got "Britain"\)/],
+      [
+        'salaryMin without currency',
+        () => vectorSearch(database().db, testEmbedder, 'nurse', { filters: { salaryMin: 50000 } }),
+        /filters\.currency: is required with salaryMin/,
+      ],
+      [
+        'unknown remote mode',
+        () => textSearch(database().db, 'nurse', { filters: { remoteMode: ['anywhere' as 'remote'] } }),
+        /filters\.remoteMode\[0\]: .*\(got "anywhere"\)/,
+      ],
+      [
+        'bad country code',
+        () => textSearch(database().db, 'nurse', { filters: { country: ['Britain'] } }),
+        /filters\.country\[0\]: expected an ISO 3166-1 alpha-2 code.*\(got "Britain"\)/,
+      ],
       ['unknown filter', () => textSearch(database().db, 'nurse', { filters: { town: 'Leeds' } as object }), /filters: .*town/],
-      ['bad efSearch', () => vectorSearch(database().db, testEmbedder, 'nurse', { efSearch: 1.5 }), /efSearch must be a whole number from 1 to 1000, got 1.5/],
+      [
+        'bad efSearch',
+        () => vectorSearch(database().db, testEmbedder, 'nurse', { efSearch: 1.5 }),
+        /efSearch must be a whole number from 1 to 1000, got 1.5/,
+      ],
     ];
     it.each(cases)('%s is refused with a clear message', async (_name, run, message) => {
-      const error = await run().then(() => undefined, (e: unknown) => e);
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(JobsightError);
       expect((error as Error).message).toMatch(message);
     });

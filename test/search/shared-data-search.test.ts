@@ -19,7 +19,8 @@ import { DATA_FILES } from '../helpers/shared-data.ts';
 const LOAD_TIMEOUT = 600_000;
 
 /** Places in Greater London or its commuter belt, as the NHS data names them. */
-const LONDON_AREA = /^(London|Watford|Uxbridge|Hampstead|Harrow|Croydon|Kingston|Romford|Ilford|Barnet|Enfield|Bromley|Sutton|Twickenham|Wembley|Isleworth|Hounslow|Tooting|Woolwich|Greenwich|Slough|Epsom|Orpington|Dartford|Chertsey|Stevenage|Luton|St Albans|Welwyn Garden City|Hemel Hempstead)$/i;
+const LONDON_AREA =
+  /^(London|Watford|Uxbridge|Hampstead|Harrow|Croydon|Kingston|Romford|Ilford|Barnet|Enfield|Bromley|Sutton|Twickenham|Wembley|Isleworth|Hounslow|Tooting|Woolwich|Greenwich|Slough|Epsom|Orpington|Dartford|Chertsey|Stevenage|Luton|St Albans|Welwyn Garden City|Hemel Hempstead)$/i;
 
 /** Runs `fn` with sequential scans priced out, so the HNSW path is what gets measured. */
 function withIndexPath<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -70,7 +71,12 @@ describeEngines('search over the NHS postings', ({ database }) => {
 
     const either = await textSearch(db, 'midwife OR radiographer', { k: 50 });
     expect(either).toHaveLength(50);
-    expect(await holds(either.map((h) => h.id), sql`to_tsquery('english', 'midwife | radiographer')`)).toBe(50);
+    expect(
+      await holds(
+        either.map((h) => h.id),
+        sql`to_tsquery('english', 'midwife | radiographer')`,
+      ),
+    ).toBe(50);
     const both = await textSearch(db, 'midwife radiographer', { k: 50 });
     expect(both.length).toBeLessThan(either.length);
 
@@ -82,15 +88,22 @@ describeEngines('search over the NHS postings', ({ database }) => {
 
   it('a vector query filtered to ~1 % of rows returns k rows through HNSW, recall@10 at least 0.95', async () => {
     const { db } = database();
-    const [share] = await queryRows<{ share: number }>(
-      db,
-      sql`select avg((lower(city) = 'cambridge')::int)::float as share from jobs`,
-    );
+    const [share] = await queryRows<{ share: number }>(db, sql`select avg((lower(city) = 'cambridge')::int)::float as share from jobs`);
     expect(share!.share).toBeGreaterThan(0.005);
     expect(share!.share).toBeLessThan(0.02);
 
-    const queries = ['staff nurse', 'healthcare assistant', 'physiotherapist', 'consultant psychiatrist', 'pharmacist',
-      'medical secretary', 'midwife', 'occupational therapist', 'radiographer', 'domestic assistant'];
+    const queries = [
+      'staff nurse',
+      'healthcare assistant',
+      'physiotherapist',
+      'consultant psychiatrist',
+      'pharmacist',
+      'medical secretary',
+      'midwife',
+      'occupational therapist',
+      'radiographer',
+      'domestic assistant',
+    ];
     const options: VectorSearchOptions = { k: 10, filters: { city: 'Cambridge' } };
     let found = 0;
     for (const query of queries) {

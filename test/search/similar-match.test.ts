@@ -25,7 +25,12 @@ describeEngines('similar jobs and resume matching', ({ database }) => {
     const { db } = database();
     await loadDemo(db, testEmbedder);
     // One job listed twice (same text, so the same content hash) and a third near-copy.
-    const job = { title: 'Clinical Pharmacist', description: 'Medicines optimisation on the wards; prescribing; audit.', country: 'GB', skills: ['Pharmacy'] };
+    const job = {
+      title: 'Clinical Pharmacist',
+      description: 'Medicines optimisation on the wards; prescribing; audit.',
+      country: 'GB',
+      skills: ['Pharmacy'],
+    };
     await addJobs(db, testEmbedder, [
       { ...job, source: 'board-a', externalId: 'pharm-1' },
       { ...job, source: 'board-b', externalId: 'pharm-1-copy' },
@@ -48,7 +53,10 @@ describeEngines('similar jobs and resume matching', ({ database }) => {
 
     it('are the nearest by the same distance vector search computes, with filters', async () => {
       const { db } = database();
-      const [demo] = await queryRows<{ id: string }>(db, sql`select id from jobs where source = 'demo' and title ilike '%nurse%' order by id limit 1`);
+      const [demo] = await queryRows<{ id: string }>(
+        db,
+        sql`select id from jobs where source = 'demo' and title ilike '%nurse%' order by id limit 1`,
+      );
       const id = Number(demo!.id);
       const hits = await similarJobs(db, id, { k: 10, filters: { country: ['GB'] } });
       expect(hits).toHaveLength(10);

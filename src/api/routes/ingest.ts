@@ -23,11 +23,18 @@ const IngestQuery = z.strictObject({
     .string()
     .max(255)
     .optional()
-    .openapi({ description: 'the file name: its extension picks the format (else the content does), its stem the source', example: 'postings.jsonl' }),
+    .openapi({
+      description: 'the file name: its extension picks the format (else the content does), its stem the source',
+      example: 'postings.jsonl',
+    }),
   format: z.enum(INPUT_FORMATS).optional(),
   source: z.string().min(1).max(100).optional().openapi({ description: 'source name; default: the file name without extensions' }),
   referenceDate: z.iso.date().optional().openapi({ description: 'what relative dates ("30+ days ago") count back from, YYYY-MM-DD' }),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional().openapi({ description: 'currency of salaries written with a bare "$" or none' }),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .openapi({ description: 'currency of salaries written with a bare "$" or none' }),
 });
 
 const SummarySchema = z
@@ -47,7 +54,10 @@ const SummarySchema = z
 
 /** A safe file name for the temporary copy, keeping the extension(s) that tell the format. */
 function localName(filename: string | undefined): string {
-  const base = path.basename(filename ?? '').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '');
+  const base = path
+    .basename(filename ?? '')
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^\.+/, '');
   return base || 'upload';
 }
 
@@ -82,7 +92,10 @@ export function ingestRoutes({ database, embedder, config, requireWrite }: ApiDe
       },
     },
     responses: {
-      200: { description: 'The ingest summary: inserted + updated + unchanged + duplicates + rejected = read', content: { 'application/json': { schema: SummarySchema } } },
+      200: {
+        description: 'The ingest summary: inserted + updated + unchanged + duplicates + rejected = read',
+        content: { 'application/json': { schema: SummarySchema } },
+      },
       413: { description: `The upload is over the limit (JOBSIGHT_MAX_UPLOAD_BYTES)`, content: { 'application/json': { schema: ErrorSchema } } },
       ...authResponses,
       ...errorResponses,

@@ -60,7 +60,9 @@ export function jobsRoutes({ database, embedder, requireWrite }: ApiDeps): OpenA
         required: true,
         content: {
           'application/json': {
-            schema: z.record(z.string(), z.unknown()).openapi({ description: 'fields of a job to change', example: { title: 'Senior Data Engineer', url: null } }),
+            schema: z
+              .record(z.string(), z.unknown())
+              .openapi({ description: 'fields of a job to change', example: { title: 'Senior Data Engineer', url: null } }),
           },
         },
       },

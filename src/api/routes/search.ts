@@ -46,7 +46,14 @@ export function searchRoutes({ database, embedder }: ApiDeps): OpenAPIHono {
     const filters = filtersFromQuery(query);
     const { q, k, mode } = query;
     if (mode === 'vector') {
-      const hits = await vectorSearch(db, embedder, q, { k, metric: query.metric, maxDistance: query.maxDistance, filters, efSearch: query.efSearch, probes: query.probes });
+      const hits = await vectorSearch(db, embedder, q, {
+        k,
+        metric: query.metric,
+        maxDistance: query.maxDistance,
+        filters,
+        efSearch: query.efSearch,
+        probes: query.probes,
+      });
       return c.json({ mode, hits }, 200);
     }
     if (mode === 'text') {

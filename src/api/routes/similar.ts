@@ -46,7 +46,9 @@ const match = createRoute({
       content: {
         'application/json': {
           schema: z.strictObject({
-            resume: z.string().openapi({ description: 'the resume as plain text or Markdown', example: 'Data analyst, 4 years of SQL, Python and Tableau.' }),
+            resume: z
+              .string()
+              .openapi({ description: 'the resume as plain text or Markdown', example: 'Data analyst, 4 years of SQL, Python and Tableau.' }),
             k: kParam,
             filters: FiltersBody,
           }),
@@ -62,7 +64,13 @@ export function similarRoutes({ database, embedder }: ApiDeps): OpenAPIHono {
   app.openapi(similar, async (c) => {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
-    const hits = await similarJobs(database.db, id, { k: query.k, metric: query.metric, efSearch: query.efSearch, probes: query.probes, filters: filtersFromQuery(query) });
+    const hits = await similarJobs(database.db, id, {
+      k: query.k,
+      metric: query.metric,
+      efSearch: query.efSearch,
+      probes: query.probes,
+      filters: filtersFromQuery(query),
+    });
     return c.json({ hits }, 200);
   });
   app.openapi(match, async (c) => {

@@ -27,7 +27,10 @@ import { FilterParams, filtersFromQuery, intParam, listParam, numberParam } from
 /** The slice: filters, and optionally "postings like" a text. */
 const SliceParams = {
   ...FilterParams,
-  like: z.string().optional().openapi({ description: 'only postings like this text (its nearest by embedding)', example: 'machine learning engineer' }),
+  like: z
+    .string()
+    .optional()
+    .openapi({ description: 'only postings like this text (its nearest by embedding)', example: 'machine learning engineer' }),
   likeMode: z.enum(['vector', 'hybrid']).optional().openapi({ description: 'how "like" ranks: vector (default) or hybrid' }),
   likeSize: intParam(1, MAX_SLICE_SIZE).optional().openapi({ description: 'how many postings "like" keeps (default 200)' }),
   likeMaxDistance: numberParam().optional().openapi({ description: 'vector: leave out postings farther than this' }),
@@ -40,7 +43,13 @@ function sliceOptions(query: SliceValues): Record<string, unknown> {
   const filters = filtersFromQuery(query);
   if (filters) options.filters = filters;
   if (query.like !== undefined) {
-    const like: Record<string, unknown> = { query: query.like, mode: query.likeMode, size: query.likeSize, maxDistance: query.likeMaxDistance, metric: query.likeMetric };
+    const like: Record<string, unknown> = {
+      query: query.like,
+      mode: query.likeMode,
+      size: query.likeSize,
+      maxDistance: query.likeMaxDistance,
+      metric: query.likeMetric,
+    };
     for (const key of Object.keys(like)) if (like[key] === undefined) delete like[key];
     options.like = like;
   }

@@ -14,92 +14,118 @@ export function dbCommand(): Command {
   db.command('init')
     .description('enable pgvector, apply every migration and record the embedder (safe to run again)')
     .action(async (_opts, command: Command) =>
-      withDatabase(command, async ({ database, embedder, json }) => {
-        const applied = await initDatabase(database.db, embedder);
-        if (json) return printJson({ location: database.location, applied });
-        console.log(`${database.location}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
-      }, 'raw'),
+      withDatabase(
+        command,
+        async ({ database, embedder, json }) => {
+          const applied = await initDatabase(database.db, embedder);
+          if (json) return printJson({ location: database.location, applied });
+          console.log(`${database.location}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
+        },
+        'raw',
+      ),
     );
 
   db.command('migrate')
     .description('apply pending migrations, each in its own transaction')
     .action(async (_opts, command: Command) =>
-      withDatabase(command, async ({ database, json }) => {
-        await checkPgvector(database.db);
-        const applied = await migrate(database.db);
-        if (json) return printJson({ applied });
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
-      }, 'raw'),
+      withDatabase(
+        command,
+        async ({ database, json }) => {
+          await checkPgvector(database.db);
+          const applied = await migrate(database.db);
+          if (json) return printJson({ applied });
+          console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
+        },
+        'raw',
+      ),
     );
 
   db.command('status')
     .description('list migrations, applied (with dates) and pending')
     .action(async (_opts, command: Command) =>
-      withDatabase(command, async ({ database, json }) => {
-        const status = await migrationStatus(database.db);
-        if (json) return printJson(status);
-        printTable(status, {
-          id: (m) => m.id,
-          migration: (m) => m.name,
-          generated: (m) => m.createdAt,
-          applied: (m) => m.appliedAt ?? 'pending',
-        });
-      }, 'raw'),
+      withDatabase(
+        command,
+        async ({ database, json }) => {
+          const status = await migrationStatus(database.db);
+          if (json) return printJson(status);
+          printTable(status, {
+            id: (m) => m.id,
+            migration: (m) => m.name,
+            generated: (m) => m.createdAt,
+            applied: (m) => m.appliedAt ?? 'pending',
+          });
+        },
+        'raw',
+      ),
     );
 
   db.command('rollback')
     .description('undo the last applied migration(s) with their down migrations')
     .option('--steps <n>', 'how many migrations to undo', positiveInt('--steps'), 1)
     .action(async (opts: { steps: number }, command: Command) =>
-      withDatabase(command, async ({ database, json }) => {
-        const undone = await rollback(database.db, opts.steps);
-        if (json) return printJson({ rolledBack: undone });
-        console.log(undone.length ? `rolled back: ${undone.join(', ')}` : 'nothing to roll back');
-      }, 'raw'),
+      withDatabase(
+        command,
+        async ({ database, json }) => {
+          const undone = await rollback(database.db, opts.steps);
+          if (json) return printJson({ rolledBack: undone });
+          console.log(undone.length ? `rolled back: ${undone.join(', ')}` : 'nothing to roll back');
+        },
+        'raw',
+      ),
     );
 
   db.command('info')
     .description('show the engine, PostgreSQL and pgvector versions, embedder, row counts and indexes')
     .action(async (_opts, command: Command) =>
-      withDatabase(command, async ({ database, embedder, json }) => {
-        const info = await databaseInfo(database, embedder);
-        if (json) return printJson(info);
-        const pending = info.migrations.filter((m) => !m.appliedAt).length;
-        printFacts({
-          mode: info.engine === 'pglite' ? 'embedded (PGlite)' : 'server',
-          database: info.location,
-          postgresql: info.postgresVersion,
-          pgvector: info.pgvector.installed
-            ? `${info.pgvector.installed} (installed)`
-            : info.pgvector.available
-              ? `${info.pgvector.available} (available, not yet created: run jobsight db init)`
-              : `not available. ${PGVECTOR_HINT}`,
-          embedder: `${info.activeEmbedder.name}, ${info.activeEmbedder.dimensions} dimensions (active)`,
-          'embeddings in db': info.recordedEmbedder
-            ? `${info.recordedEmbedder.name}, ${info.recordedEmbedder.dimensions} dimensions`
-            : 'none recorded yet',
-          migrations: pending ? `${pending} pending of ${info.migrations.length}: run jobsight db migrate` : `${info.migrations.length} applied, up to date`,
-          ...(info.counts ?? {}),
-        });
-        if (info.indexes.length) {
-          printTable(info.indexes, { table: (i) => i.table, index: (i) => i.name, type: (i) => i.method, size: (i) => i.size });
-        }
-      }, 'raw'),
+      withDatabase(
+        command,
+        async ({ database, embedder, json }) => {
+          const info = await databaseInfo(database, embedder);
+          if (json) return printJson(info);
+          const pending = info.migrations.filter((m) => !m.appliedAt).length;
+          printFacts({
+            mode: info.engine === 'pglite' ? 'embedded (PGlite)' : 'server',
+            database: info.location,
+            postgresql: info.postgresVersion,
+            pgvector: info.pgvector.installed
+              ? `${info.pgvector.installed} (installed)`
+              : info.pgvector.available
+                ? `${info.pgvector.available} (available, not yet created: run jobsight db init)`
+                : `not available. ${PGVECTOR_HINT}`,
+            embedder: `${info.activeEmbedder.name}, ${info.activeEmbedder.dimensions} dimensions (active)`,
+            'embeddings in db': info.recordedEmbedder
+              ? `${info.recordedEmbedder.name}, ${info.recordedEmbedder.dimensions} dimensions`
+              : 'none recorded yet',
+            migrations: pending
+              ? `${pending} pending of ${info.migrations.length}: run jobsight db migrate`
+              : `${info.migrations.length} applied, up to date`,
+            ...(info.counts ?? {}),
+          });
+          if (info.indexes.length) {
+            printTable(info.indexes, { table: (i) => i.table, index: (i) => i.name, type: (i) => i.method, size: (i) => i.size });
+          }
+        },
+        'raw',
+      ),
     );
 
   db.command('reembed')
     .description('re-embed every posting with the active embedder (after changing --embedder/--dimensions); resumable')
     .action(async (_opts, command: Command) =>
-      withDatabase(command, async ({ database, embedder, json }) => {
-        const progress = createProgress('re-embedding', json);
-        const result = await reembedAll(database.db, embedder, {
-          onProgress: ({ done, total }) => progress.update(done, total),
-        });
-        progress.stop();
-        if (json) return printJson(result);
-        console.log(`re-embedded ${result.reembedded} postings: ${result.from ?? 'nothing recorded'} -> ${result.to}`);
-        if (result.indexesRebuilt.length) console.log(`rebuilt indexes: ${result.indexesRebuilt.join(', ')}`);
-      }, 'raw'),
+      withDatabase(
+        command,
+        async ({ database, embedder, json }) => {
+          const progress = createProgress('re-embedding', json);
+          const result = await reembedAll(database.db, embedder, {
+            onProgress: ({ done, total }) => progress.update(done, total),
+          });
+          progress.stop();
+          if (json) return printJson(result);
+          console.log(`re-embedded ${result.reembedded} postings: ${result.from ?? 'nothing recorded'} -> ${result.to}`);
+          if (result.indexesRebuilt.length) console.log(`rebuilt indexes: ${result.indexesRebuilt.join(', ')}`);
+        },
+        'raw',
+      ),
     );
 
   return db;

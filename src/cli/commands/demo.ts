@@ -11,7 +11,7 @@ import { createProgress } from '../progress.ts';
 
 const DEMO_RESUME = fileURLToPath(new URL('../../../demo/resume-data-analyst.md', import.meta.url));
 
-const DEFAULT_QUERIES = ['senior backend engineer, Python and PostgreSQL', 'registered nurse on a children\'s ward'];
+const DEFAULT_QUERIES = ['senior backend engineer, Python and PostgreSQL', "registered nurse on a children's ward"];
 
 export function demoCommand(): Command {
   return new Command('demo')

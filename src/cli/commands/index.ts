@@ -47,7 +47,11 @@ export function indexCommand(): Command {
       .option('--ef-construction <n>', 'candidate list while building (at least 2 x m)', positiveInt('--ef-construction', 1000), 64),
   ).action(async (flags: BuildFlags & { m: number; efConstruction: number }, command: Command) =>
     withDatabase(command, async ({ database, json }) => {
-      const result = await createVectorIndex(database, { type: 'hnsw', m: flags.m, efConstruction: flags.efConstruction, metric: flags.metric }, buildOptions(flags));
+      const result = await createVectorIndex(
+        database,
+        { type: 'hnsw', m: flags.m, efConstruction: flags.efConstruction, metric: flags.metric },
+        buildOptions(flags),
+      );
       if (json) return printJson(result);
       console.log(`built ${result.name} in ${(result.milliseconds / 1000).toFixed(1)} s`);
     }),
@@ -80,7 +84,10 @@ export function indexCommand(): Command {
             index: (i) => i.name,
             type: (i) => i.type,
             metric: (i) => i.metric,
-            parameters: (i) => Object.entries(i.parameters).map(([k, v]) => `${k}=${v}`).join(' '),
+            parameters: (i) =>
+              Object.entries(i.parameters)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' '),
             size: (i) => i.size,
             rows: (i) => i.rowsIndexed,
             valid: (i) => (i.valid ? 'yes' : 'NO'),
@@ -118,7 +125,9 @@ export function indexCommand(): Command {
 
   index
     .command('auto')
-    .description(`the default policy: after an ingest, build HNSW (m 16, ef_construction 64) once the table has ${EXACT_SEARCH_MAX_ROWS.toLocaleString('en')} rows and no vector index`)
+    .description(
+      `the default policy: after an ingest, build HNSW (m 16, ef_construction 64) once the table has ${EXACT_SEARCH_MAX_ROWS.toLocaleString('en')} rows and no vector index`,
+    )
     .addArgument(new Argument('[state]', 'turn it on or off; without: show it').choices(['on', 'off']))
     .action(async (state: 'on' | 'off' | undefined, _opts, command: Command) =>
       withDatabase(command, async ({ database, json }) => {

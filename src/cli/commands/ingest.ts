@@ -130,7 +130,11 @@ export function ingestCommand(): Command {
         .default('auto'),
     )
     .option('--no-auto-index', 'do not build the default HNSW index when the table outgrows exact search (see `index auto`)')
-    .option('--threads <n>', `worker threads for parsing, skills and embedding; 0: none (default ${defaultThreads()}, one per core; none for inputs under 1 MB)`, nonNegativeInt('--threads'))
+    .option(
+      '--threads <n>',
+      `worker threads for parsing, skills and embedding; 0: none (default ${defaultThreads()}, one per core; none for inputs under 1 MB)`,
+      nonNegativeInt('--threads'),
+    )
     .option('--dry-run', 'show the mapping and the first normalised rows; load nothing')
     .option('--limit <n>', 'rows shown by --dry-run', positiveInt('--limit', 1000), 3)
     .action(async (files: string[], flags: IngestFlags, command: Command) => {

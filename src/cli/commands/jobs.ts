@@ -25,14 +25,30 @@ const FIELD_OPTIONS = [
   new Option('--posted-at <date>', 'date posted, YYYY-MM-DD'),
   new Option('--expires-at <date>', 'closing date, YYYY-MM-DD'),
   new Option('--url <url>', 'link to the posting'),
-  new Option('--skills <list>', 'comma-separated skills (replaces the job\'s skills)').argParser(list),
+  new Option('--skills <list>', "comma-separated skills (replaces the job's skills)").argParser(list),
   new Option('--source <name>', 'where the posting comes from (default "manual")'),
   new Option('--external-id <id>', "the source's id for the posting (default: content hash)"),
 ];
 
 const FIELD_KEYS = [
-  'title', 'description', 'company', 'city', 'region', 'country', 'remoteMode', 'employmentType', 'salaryMin',
-  'salaryMax', 'salaryCurrency', 'salaryPeriod', 'postedAt', 'expiresAt', 'url', 'skills', 'source', 'externalId',
+  'title',
+  'description',
+  'company',
+  'city',
+  'region',
+  'country',
+  'remoteMode',
+  'employmentType',
+  'salaryMin',
+  'salaryMax',
+  'salaryCurrency',
+  'salaryPeriod',
+  'postedAt',
+  'expiresAt',
+  'url',
+  'skills',
+  'source',
+  'externalId',
 ] as const;
 
 async function fieldsFrom(opts: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -89,7 +105,8 @@ export function jobsCommand(): Command {
   add.action(async (opts: Record<string, unknown>, command: Command) =>
     withDatabase(command, async ({ database, embedder, json }) => {
       const inputs = opts.file ? await readJobsFile(String(opts.file)) : [await fieldsFrom(opts)];
-      if (!opts.file && !opts.title) throw new JobsightError('a job needs a title', { hint: 'jobsight jobs add --title "Data Engineer" --company Acme' });
+      if (!opts.file && !opts.title)
+        throw new JobsightError('a job needs a title', { hint: 'jobsight jobs add --title "Data Engineer" --company Acme' });
       const added = await addJobs(database.db, embedder, inputs);
       if (json) return printJson(added.length === 1 && !opts.file ? added[0] : added);
       for (const job of added) console.log(`added job ${job.id}: ${job.title}${job.company ? ` at ${job.company}` : ''}`);
@@ -119,7 +136,8 @@ export function jobsCommand(): Command {
     withDatabase(command, async ({ database, embedder, json }) => {
       const patch = await fieldsFrom(opts);
       for (const field of (opts.clear as string[] | undefined) ?? []) patch[field] = null;
-      if (Object.keys(patch).length === 0) throw new JobsightError('nothing to update', { hint: 'Give at least one field flag, e.g. --title, or --clear url.' });
+      if (Object.keys(patch).length === 0)
+        throw new JobsightError('nothing to update', { hint: 'Give at least one field flag, e.g. --title, or --clear url.' });
       const job = await updateJob(database.db, embedder, id, patch);
       if (json) return printJson(job);
       console.log(`updated job ${job.id}: ${job.title}`);

@@ -37,42 +37,80 @@ export function searchCommand(): Command {
     .option('--rrf-k <n>', 'hybrid: the RRF constant k', number('--rrf-k'), 60)
     .option('--vector-weight <w>', 'hybrid: weight of the vector branch', number('--vector-weight'), 1)
     .option('--text-weight <w>', 'hybrid: weight of the text branch', number('--text-weight'), 1)
-    .option('--ef-search <n>', 'vector and hybrid: HNSW ef_search for this query (default 100; pgvector\'s own is 40)', positiveInt('--ef-search', 1000))
+    .option(
+      '--ef-search <n>',
+      "vector and hybrid: HNSW ef_search for this query (default 100; pgvector's own is 40)",
+      positiveInt('--ef-search', 1000),
+    )
     .option('--probes <n>', 'vector and hybrid: IVFFlat lists scanned for this query (pgvector default 1)', positiveInt('--probes', 1000))
-    .option('--explain', 'vector: say whether an index (iteratively) or an exact scan served the query; hybrid: each result\'s rank in each branch and the fused score');
-  return addFilterOptions(command).action(async (query: string, flags: SearchFlags, command: Command) =>
-      withDatabase(command, async ({ database, embedder, json }) => {
-        const { db } = database;
-        const filters = filtersFrom(flags);
-        const k = flags.k;
-        if (flags.mode === 'vector') {
-          const options = { k, metric: flags.metric, maxDistance: flags.maxDistance, filters, efSearch: flags.efSearch, probes: flags.probes };
-          const hits = await vectorSearch(db, embedder, query, options);
-          const plan = flags.explain ? await explainVectorSearch(db, embedder, query, options) : undefined;
-          if (json) return printJson(plan ? { plan: { ...plan, plan: undefined }, hits } : hits);
-          if (plan) console.log(`plan: ${plan.summary}`);
-          return printTable(hits, { id: (h) => h.id, title: (h) => truncate(h.title, 45), company: (h) => truncate(h.company ?? '', 28), location: place, distance: (h) => h.distance });
-        }
-        if (flags.mode === 'text') {
-          const hits = await textSearch(db, query, { k, filters });
-          if (json) return printJson(hits);
-          return printTable(hits, { id: (h) => h.id, title: (h) => truncate(h.title, 40), company: (h) => truncate(h.company ?? '', 24), rank: (h) => h.rank, snippet: (h) => truncate(h.snippet, 90) });
-        }
-        const options = { k, metric: flags.metric, filters, efSearch: flags.efSearch, probes: flags.probes, candidates: flags.candidates, rrfK: flags.rrfK, vectorWeight: flags.vectorWeight, textWeight: flags.textWeight };
-        const hits = await hybridSearch(db, embedder, query, options);
-        if (json) return printJson(hits);
-        if (flags.explain) {
-          console.log(`score = ${flags.vectorWeight}/(${flags.rrfK} + vector rank) + ${flags.textWeight}/(${flags.rrfK} + text rank); a missing rank adds 0`);
-          return printTable(hits, {
-            id: (h) => h.id,
-            title: (h) => truncate(h.title, 40),
-            'vector rank': (h) => h.vectorRank ?? '-',
-            'text rank': (h) => h.textRank ?? '-',
-            score: (h) => h.score.toFixed(6),
-            recomputed: (h) => rrfScore(h, options).toFixed(6),
-          });
-        }
-        return printTable(hits, { id: (h) => h.id, title: (h) => truncate(h.title, 40), company: (h) => truncate(h.company ?? '', 24), location: place, score: (h) => formatCell(h.score), snippet: (h) => truncate(h.snippet, 70) });
-      }),
+    .option(
+      '--explain',
+      "vector: say whether an index (iteratively) or an exact scan served the query; hybrid: each result's rank in each branch and the fused score",
     );
+  return addFilterOptions(command).action(async (query: string, flags: SearchFlags, command: Command) =>
+    withDatabase(command, async ({ database, embedder, json }) => {
+      const { db } = database;
+      const filters = filtersFrom(flags);
+      const k = flags.k;
+      if (flags.mode === 'vector') {
+        const options = { k, metric: flags.metric, maxDistance: flags.maxDistance, filters, efSearch: flags.efSearch, probes: flags.probes };
+        const hits = await vectorSearch(db, embedder, query, options);
+        const plan = flags.explain ? await explainVectorSearch(db, embedder, query, options) : undefined;
+        if (json) return printJson(plan ? { plan: { ...plan, plan: undefined }, hits } : hits);
+        if (plan) console.log(`plan: ${plan.summary}`);
+        return printTable(hits, {
+          id: (h) => h.id,
+          title: (h) => truncate(h.title, 45),
+          company: (h) => truncate(h.company ?? '', 28),
+          location: place,
+          distance: (h) => h.distance,
+        });
+      }
+      if (flags.mode === 'text') {
+        const hits = await textSearch(db, query, { k, filters });
+        if (json) return printJson(hits);
+        return printTable(hits, {
+          id: (h) => h.id,
+          title: (h) => truncate(h.title, 40),
+          company: (h) => truncate(h.company ?? '', 24),
+          rank: (h) => h.rank,
+          snippet: (h) => truncate(h.snippet, 90),
+        });
+      }
+      const options = {
+        k,
+        metric: flags.metric,
+        filters,
+        efSearch: flags.efSearch,
+        probes: flags.probes,
+        candidates: flags.candidates,
+        rrfK: flags.rrfK,
+        vectorWeight: flags.vectorWeight,
+        textWeight: flags.textWeight,
+      };
+      const hits = await hybridSearch(db, embedder, query, options);
+      if (json) return printJson(hits);
+      if (flags.explain) {
+        console.log(
+          `score = ${flags.vectorWeight}/(${flags.rrfK} + vector rank) + ${flags.textWeight}/(${flags.rrfK} + text rank); a missing rank adds 0`,
+        );
+        return printTable(hits, {
+          id: (h) => h.id,
+          title: (h) => truncate(h.title, 40),
+          'vector rank': (h) => h.vectorRank ?? '-',
+          'text rank': (h) => h.textRank ?? '-',
+          score: (h) => h.score.toFixed(6),
+          recomputed: (h) => rrfScore(h, options).toFixed(6),
+        });
+      }
+      return printTable(hits, {
+        id: (h) => h.id,
+        title: (h) => truncate(h.title, 40),
+        company: (h) => truncate(h.company ?? '', 24),
+        location: place,
+        score: (h) => formatCell(h.score),
+        snippet: (h) => truncate(h.snippet, 70),
+      });
+    }),
+  );
 }

@@ -30,7 +30,12 @@ export function serveCommand(): Command {
     .description('serve the HTTP API (/api/..., documented at /openapi.json) and the web page')
     .option('--port <n>', `port to listen on (0: any free port)`, nonNegativeInt('--port'), API_DEFAULTS.port)
     .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', API_DEFAULTS.host)
-    .addHelpText('after', `\nEnvironment:\n${Object.entries(API_ENVIRONMENT).map(([name, what]) => `  ${name.padEnd(28)}${what}`).join('\n')}`)
+    .addHelpText(
+      'after',
+      `\nEnvironment:\n${Object.entries(API_ENVIRONMENT)
+        .map(([name, what]) => `  ${name.padEnd(28)}${what}`)
+        .join('\n')}`,
+    )
     .action(async (flags: ServeFlags, command: Command) =>
       withDatabase(command, async ({ database, embedder }) => {
         const config = resolveApiConfig({}, process.env);

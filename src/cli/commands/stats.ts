@@ -44,7 +44,12 @@ function subcommand(name: string, description: string, options: { top?: number }
     .description(description)
     .option('--like <query>', 'only postings like this text (the top of a vector or hybrid search)')
     .addOption(new Option('--like-mode <mode>', 'how --like ranks postings').choices(['vector', 'hybrid']).default('vector'))
-    .option('--size <n>', `--like: how many postings the slice holds at most (1 to ${MAX_SLICE_SIZE})`, positiveInt('--size', MAX_SLICE_SIZE), DEFAULT_SLICE_SIZE)
+    .option(
+      '--size <n>',
+      `--like: how many postings the slice holds at most (1 to ${MAX_SLICE_SIZE})`,
+      positiveInt('--size', MAX_SLICE_SIZE),
+      DEFAULT_SLICE_SIZE,
+    )
     .option('--max-distance <d>', '--like vector: only postings this near or nearer', number('--max-distance'))
     .addOption(new Option('--metric <metric>', '--like vector: distance').choices(METRICS).default('cosine'));
   if (options.top !== undefined) command.option('--top <n>', `how many rows (1 to ${MAX_TOP})`, positiveInt('--top', MAX_TOP), options.top);
@@ -91,12 +96,19 @@ export function statsCommand(): Command {
       ),
     )
     .addCommand(
-      subcommand('trends', 'share of each month\'s postings that ask for the given skills')
+      subcommand('trends', "share of each month's postings that ask for the given skills")
         .argument('<skills...>', 'skill names, e.g. Python SQL "Power BI"')
         .action(
           act(
             ({ database, embedder }, f, skills) => skillTrends(database.db, embedder, { ...sliceFrom(f), skills }),
-            ({ rows }) => printTable(rows, { month: (r) => r.month, skill: (r) => r.skill, postings: (r) => r.postings, 'of month': (r) => r.monthPostings, share: (r) => percent(r.share) }),
+            ({ rows }) =>
+              printTable(rows, {
+                month: (r) => r.month,
+                skill: (r) => r.skill,
+                postings: (r) => r.postings,
+                'of month': (r) => r.monthPostings,
+                share: (r) => percent(r.share),
+              }),
           ),
         ),
     )
@@ -111,8 +123,12 @@ export function statsCommand(): Command {
             (stat, f) => {
               console.log(`${stat.withSalary.toLocaleString('en-US')} with an annual salary; groups of ${f.minCount} or more postings`);
               printTable(stat.rows, {
-                [stat.by]: (r) => truncate(r.group, 40), currency: (r) => r.currency, postings: (r) => r.postings,
-                p25: (r) => money(r.p25), median: (r) => money(r.median), p75: (r) => money(r.p75),
+                [stat.by]: (r) => truncate(r.group, 40),
+                currency: (r) => r.currency,
+                postings: (r) => r.postings,
+                p25: (r) => money(r.p25),
+                median: (r) => money(r.median),
+                p75: (r) => money(r.p75),
               });
             },
           ),
@@ -150,7 +166,12 @@ export function statsCommand(): Command {
             ({ database, embedder }, f, [skill]) => coOccurringSkills(database.db, embedder, { ...sliceFrom(f), skill: skill!, top: f.top }),
             (stat) => {
               console.log(`${stat.postingsWithSkill.toLocaleString('en-US')} ask for ${stat.skill}`);
-              printTable(stat.rows, { skill: (r) => r.skill, together: (r) => r.postings, share: (r) => percent(r.share), lift: (r) => r.lift.toFixed(2) });
+              printTable(stat.rows, {
+                skill: (r) => r.skill,
+                together: (r) => r.postings,
+                share: (r) => percent(r.share),
+                lift: (r) => r.lift.toFixed(2),
+              });
             },
           ),
         ),

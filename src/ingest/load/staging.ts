@@ -83,7 +83,14 @@ export async function loadBatch(tx: Db, copy: CopyInto, rows: readonly StagedJob
 async function copyNewJobs(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<boolean> {
   await tx.execute(sql`savepoint copy_new_jobs`);
   try {
-    await copy('jobs', COLUMNS.map((c) => c[1]), encodeBinaryCopy(COLUMNS.map((c) => c[2]), rows.map((row) => COLUMNS.map((c) => row[c[0]] as CopyValue))));
+    await copy(
+      'jobs',
+      COLUMNS.map((c) => c[1]),
+      encodeBinaryCopy(
+        COLUMNS.map((c) => c[2]),
+        rows.map((row) => COLUMNS.map((c) => row[c[0]] as CopyValue)),
+      ),
+    );
   } catch (e) {
     if (pgErrorCode(e) !== PG_ERROR.uniqueViolation) throw e;
     await tx.execute(sql`rollback to savepoint copy_new_jobs`);
@@ -106,9 +113,7 @@ async function copyNewJobs(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): 
 async function upsertThroughStaging(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   await tx.execute(
-    sql.raw(
-      `create temp table if not exists ${STAGING} (${COLUMNS.map((c) => `${c[1]} ${c[3]}`).join(', ')}, skills text) on commit delete rows`,
-    ),
+    sql.raw(`create temp table if not exists ${STAGING} (${COLUMNS.map((c) => `${c[1]} ${c[3]}`).join(', ')}, skills text) on commit delete rows`),
   );
   const payload = encodeBinaryCopy(
     [...COLUMNS.map((c) => c[2]), 'text'],
@@ -152,10 +157,7 @@ async function setStagedSkills(tx: Db, jobIds: number[]): Promise<void> {
 }
 
 /** How each key of a batch stands in the database: absent, or present with this content hash. */
-export async function storedHashes(
-  tx: Db,
-  keys: readonly { source: string; externalId: string }[],
-): Promise<Map<string, string>> {
+export async function storedHashes(tx: Db, keys: readonly { source: string; externalId: string }[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const rows = await queryRows<{ source: string; externalId: string; contentHash: string }>(
     tx,

@@ -81,13 +81,15 @@ export function countryCode(text: string): string | undefined {
 
 function splitParts(text: string): string[] {
   // Several places ("Leeds, West Yorkshire, GB; York, GB", as the readers join them): the first.
-  return (text.split(';')[0] ?? '')
-    .replace(BRACKETED, '')
-    .split(',')
-    // "US-CA" (ISO 3166-2, as some LinkedIn rows write it) is a region and a country.
-    .flatMap((part) => /^\s*[A-Z]{2}-[A-Z]{2}\s*$/.test(part) ? part.trim().split('-').reverse() : [part])
-    .map((part) => unshout(part.replace(UK_POSTCODE, ' ').replace(US_ZIP, '').trim()))
-    .filter((part) => part !== '' && !NOT_A_PLACE.test(part));
+  return (
+    (text.split(';')[0] ?? '')
+      .replace(BRACKETED, '')
+      .split(',')
+      // "US-CA" (ISO 3166-2, as some LinkedIn rows write it) is a region and a country.
+      .flatMap((part) => (/^\s*[A-Z]{2}-[A-Z]{2}\s*$/.test(part) ? part.trim().split('-').reverse() : [part]))
+      .map((part) => unshout(part.replace(UK_POSTCODE, ' ').replace(US_ZIP, '').trim()))
+      .filter((part) => part !== '' && !NOT_A_PLACE.test(part))
+  );
 }
 
 /** "CA", "California", "California Area" (LinkedIn), "Ontario", "Surrey". */
@@ -116,11 +118,9 @@ function isStateCode(part: string): boolean {
 function unshout(part: string): string {
   if (part !== part.toUpperCase() || !/[A-Z]{3}/.test(part)) return part;
   const small = new Set(['upon', 'on', 'the', 'and', 'of', 'in', 'under', 'le', 'by', 'super']);
-  return part
-    .toLowerCase()
-    .replace(/[a-z]+/g, (word, offset: number) => {
-      if (offset > 0 && small.has(word)) return word;
-      if (!/[aeiouy]/.test(word.slice(1)) && word !== 'st') return word.toUpperCase();
-      return word[0]!.toUpperCase() + word.slice(1);
-    });
+  return part.toLowerCase().replace(/[a-z]+/g, (word, offset: number) => {
+    if (offset > 0 && small.has(word)) return word;
+    if (!/[aeiouy]/.test(word.slice(1)) && word !== 'st') return word.toUpperCase();
+    return word[0]!.toUpperCase() + word.slice(1);
+  });
 }

@@ -11,11 +11,23 @@ export interface RemoteFields {
 
 /** Values of an explicit remote field, lower case. */
 const EXPLICIT: Readonly<Record<string, RemoteMode>> = {
-  telecommute: 'remote', remote: 'remote', 'fully remote': 'remote', 'work from home': 'remote',
-  wfh: 'remote', yes: 'remote', true: 'remote',
-  hybrid: 'hybrid', 'partially remote': 'hybrid',
-  onsite: 'onsite', 'on-site': 'onsite', 'on site': 'onsite', office: 'onsite', 'in office': 'onsite',
-  'in-office': 'onsite', no: 'onsite', false: 'onsite',
+  telecommute: 'remote',
+  remote: 'remote',
+  'fully remote': 'remote',
+  'work from home': 'remote',
+  wfh: 'remote',
+  yes: 'remote',
+  true: 'remote',
+  hybrid: 'hybrid',
+  'partially remote': 'hybrid',
+  onsite: 'onsite',
+  'on-site': 'onsite',
+  'on site': 'onsite',
+  office: 'onsite',
+  'in office': 'onsite',
+  'in-office': 'onsite',
+  no: 'onsite',
+  false: 'onsite',
 };
 
 /** A location part that is a way of working rather than a place: "Remote", "Homebased". */

@@ -52,7 +52,10 @@ const PERIOD_PATTERNS: [SalaryPeriod | UnsizedPeriod, RegExp][] = [
   ['day', /\bper\s+day\b|\bp\/d\b|\/\s*day\b|\bdaily\b|\bday\s+rate\b|(?<=\d\s?)pd\b/gi],
   ['week', /\bper\s+week\b|(?:\b|(?<=\d))p\/w\b|\/\s*week\b|\bweekly\b|(?<=\d\s?)pw\b/gi],
   ['month', /\bper\s+(?:calendar\s+)?month\b|\bp\/m\b|\/\s*month\b|\bmonthly\b|\bpcm\b/gi],
-  ['year', /\bper\s+(?:annum|anum|year)\b|\bp\.\s?a\b|\bpa\b|\bp\/(?:a|annum|year|yr)\b|\/\s*(?:annum|year|yr)\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b/gi],
+  [
+    'year',
+    /\bper\s+(?:annum|anum|year)\b|\bp\.\s?a\b|\bpa\b|\bp\/(?:a|annum|year|yr)\b|\/\s*(?:annum|year|yr)\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b/gi,
+  ],
   ['session', /\bper\s+session\b|\bp\/session\b|\/\s*session\b|\bsessional\b/gi],
   ['shift', /\bper\s+shift\b|\/\s*shift\b/gi],
   ['visit', /\bper\s+(?:visit|call|case|clinic)\b/gi],
@@ -121,8 +124,7 @@ export function readSalaryText(text: string): SalaryTextReading {
   // "£37,137 (£18.55 p/h)" the "p/h" belongs to £18.55; failing that, one written before it.
   const first = chain[0]!;
   const nextFigure = tokens.slice(position + 1).find((token) => token.standalone)?.index ?? scanned.length;
-  const period =
-    firstMatch(PERIOD_PATTERNS, scanned, first.numberEnd, nextFigure) ?? firstMatch(PERIOD_PATTERNS, scanned, 0, first.index);
+  const period = firstMatch(PERIOD_PATTERNS, scanned, first.numberEnd, nextFigure) ?? firstMatch(PERIOD_PATTERNS, scanned, 0, first.index);
   if (period !== undefined) reading.period = period;
   if (amounts.length === 1) {
     const before = scanned.slice(0, first.index);

@@ -169,8 +169,22 @@ function fits(amount: number, period: SalaryPeriod): boolean {
 
 /** "YEAR", "HOUR" (schema.org unitText), or words like "per hour". */
 function readUnit(unit: string): SalaryPeriod | undefined {
-  const word = unit.trim().toLowerCase().replace(/^per\s+/, '').replace(/ly$/, '');
-  const periods: Record<string, SalaryPeriod> = { hour: 'hour', day: 'day', dai: 'day', week: 'week', month: 'month', year: 'year', annum: 'year', annual: 'year', annua: 'year' };
+  const word = unit
+    .trim()
+    .toLowerCase()
+    .replace(/^per\s+/, '')
+    .replace(/ly$/, '');
+  const periods: Record<string, SalaryPeriod> = {
+    hour: 'hour',
+    day: 'day',
+    dai: 'day',
+    week: 'week',
+    month: 'month',
+    year: 'year',
+    annum: 'year',
+    annual: 'year',
+    annua: 'year',
+  };
   return periods[word];
 }
 

@@ -76,12 +76,13 @@ const ALIASES: Record<PostingField, readonly string[]> = {
  * @example normalizeName(' Job_Title '); // 'jobtitle'
  */
 export function normalizeName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
-const BY_FIELD = new Map(
-  POSTING_FIELDS.map((field) => [field, ALIASES[field].map(normalizeName)] as const),
-);
+const BY_FIELD = new Map(POSTING_FIELDS.map((field) => [field, ALIASES[field].map(normalizeName)] as const));
 
 /**
  * The source key automatically chosen for each field among `keys`, skipping keys already taken

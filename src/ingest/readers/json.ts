@@ -35,7 +35,10 @@ type KeyedValue = { key: number; value: unknown };
  *   for await (const item of readJson(source)) console.log(item.origin.line); // 1, 2
  */
 export async function* readJson(source: SourceInput): AsyncGenerator<SourceItem> {
-  const start = source.head.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  const start = source.head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()[0];
   if (start === undefined) return;
   if (start !== '[' && start !== '{') {
     throw new JobsightError(`${source.file}: not JSON (it starts with ${JSON.stringify(start)}, not [ or {)`, {

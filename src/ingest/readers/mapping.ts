@@ -57,10 +57,7 @@ const MAX_CACHED_PLANS = 64;
  *   // { title: 'Data Scientist', company: 'Tecolote' }
  * @throws JobsightError (with `requireColumns`) when an explicit source is not a column.
  */
-export function createRecordMapper(
-  mapping: FieldMapping = {},
-  options: MapperOptions = {},
-): (record: SourceRecord) => RawPosting {
+export function createRecordMapper(mapping: FieldMapping = {}, options: MapperOptions = {}): (record: SourceRecord) => RawPosting {
   const plans = new Map<string, Plan>();
   return (record) => {
     const schemaOrg = isSchemaOrgPosting(record);
@@ -85,11 +82,7 @@ export function createRecordMapper(
  *   describeMapping({ '(column 1)': '0', 'Job Title': 'Data Scientist', Rating: '3.8' }).fields[1];
  *   // { target: 'title', source: 'Job Title', how: 'by name' }
  */
-export function describeMapping(
-  sample: SourceRecord,
-  mapping: FieldMapping = {},
-  options: MapperOptions = {},
-): MappingDescription {
+export function describeMapping(sample: SourceRecord, mapping: FieldMapping = {}, options: MapperOptions = {}): MappingDescription {
   const plan = makePlan(Object.keys(sample), mapping, isSchemaOrgPosting(sample), options);
   const structured = plan.schemaOrg ? readSchemaOrg(sample) : {};
   const fields = POSTING_FIELDS.map((target): FieldChoice => {
@@ -128,7 +121,7 @@ function makePlan(keys: string[], mapping: FieldMapping, schemaOrg: boolean, opt
     if (source === null) disabled.add(target);
     else explicit.set(target, resolveColumn(keys, target, source, options));
   }
-  const used = new Set([...explicit.values()].map((source) => (keys.includes(source) ? source : source.split('.')[0] ?? source)));
+  const used = new Set([...explicit.values()].map((source) => (keys.includes(source) ? source : (source.split('.')[0] ?? source))));
   const candidates = keys.filter((key) => !key.startsWith('@') && !(schemaOrg && STRUCTURED_KEYS.has(key)));
   const open = POSTING_FIELDS.filter((field) => !explicit.has(field) && !disabled.has(field));
   const byName = autoMatch(candidates, used, open);
@@ -144,10 +137,9 @@ function resolveColumn(keys: string[], target: PostingField, source: string, opt
   const match = keys.find((key) => normalizeName(key) === wanted);
   if (match !== undefined) return match;
   if (!options.requireColumns) return source; // a dotted path into JSON, or absent in this record
-  throw new JobsightError(
-    `${options.file ?? 'input'}: the mapping ${target}=${source} names a column the file does not have`,
-    { hint: `Its columns are: ${keys.map((key) => JSON.stringify(key)).join(', ')}.` },
-  );
+  throw new JobsightError(`${options.file ?? 'input'}: the mapping ${target}=${source} names a column the file does not have`, {
+    hint: `Its columns are: ${keys.map((key) => JSON.stringify(key)).join(', ')}.`,
+  });
 }
 
 function applyPlan(plan: Plan, record: SourceRecord): RawPosting {

@@ -23,9 +23,7 @@ export interface ReadOptions {
   onOpen?: (progress: { size: number; bytesRead: () => number }) => void;
 }
 
-export type PostingItem =
-  | { kind: 'posting'; raw: RawPosting; origin: RecordOrigin }
-  | { kind: 'error'; origin: RecordOrigin; reason: string };
+export type PostingItem = { kind: 'posting'; raw: RawPosting; origin: RecordOrigin } | { kind: 'error'; origin: RecordOrigin; reason: string };
 
 /**
  * Streams the postings of one file: CSV, TSV, JSON Lines or JSON, each optionally gzipped, the

@@ -18,13 +18,7 @@ export interface FoundValue {
 export type StructuredValues = Partial<Record<PostingField, FoundValue>>;
 
 /** Top-level keys read here; name-based mapping leaves them alone. */
-export const STRUCTURED_KEYS: ReadonlySet<string> = new Set([
-  'hiringOrganization',
-  'jobLocation',
-  'baseSalary',
-  'jobLocationType',
-  'identifier',
-]);
+export const STRUCTURED_KEYS: ReadonlySet<string> = new Set(['hiringOrganization', 'jobLocation', 'baseSalary', 'jobLocationType', 'identifier']);
 
 /**
  * True for a schema.org JobPosting: its `@type` says so, or it has the nested properties that

@@ -14,9 +14,7 @@ import type { RecordOrigin } from '../raw-posting.ts';
 export type SourceRecord = Record<string, unknown>;
 
 /** What every reader yields: a record with its origin, or a per-record problem that must not stop the file. */
-export type SourceItem =
-  | { kind: 'record'; record: SourceRecord; origin: RecordOrigin }
-  | { kind: 'error'; origin: RecordOrigin; reason: string };
+export type SourceItem = { kind: 'record'; record: SourceRecord; origin: RecordOrigin } | { kind: 'error'; origin: RecordOrigin; reason: string };
 
 /** A readable input: its name (for origins), its first bytes, and a way to (re)open it. */
 export interface SourceInput {

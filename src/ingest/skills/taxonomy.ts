@@ -73,10 +73,9 @@ const text = z
   .max(100)
   .regex(/[\p{L}\p{N}]/u, 'must contain a letter or digit');
 
-const aliasSchema = z.union(
-  [text, z.strictObject({ text, caseSensitive: z.boolean().default(false) })],
-  { error: 'expected a string or { "text": string, "caseSensitive": boolean }' },
-);
+const aliasSchema = z.union([text, z.strictObject({ text, caseSensitive: z.boolean().default(false) })], {
+  error: 'expected a string or { "text": string, "caseSensitive": boolean }',
+});
 
 const entrySchema = z
   .strictObject({
@@ -222,16 +221,11 @@ function resolve(entries: MergedEntry[], ignore: Sourced[]): Taxonomy {
       const key = aliasKey(alias.text);
       const folded = key.toLowerCase();
       const others = claims.get(folded) ?? [];
-      const clash = others.find(
-        (o) => o.skill !== entry.name && (!o.caseSensitive || !alias.caseSensitive || o.text === key),
-      );
+      const clash = others.find((o) => o.skill !== entry.name && (!o.caseSensitive || !alias.caseSensitive || o.text === key));
       if (clash !== undefined) {
         // Blame the user's file when one side comes from it: the built-in file is not theirs to fix.
         const culprit = file === BUILT_IN_TAXONOMY ? clash.file : file;
-        throw new TaxonomyError(
-          culprit,
-          `alias "${alias.text}" of "${entry.name}" is already an alias of "${clash.skill}" (in ${clash.file})`,
-        );
+        throw new TaxonomyError(culprit, `alias "${alias.text}" of "${entry.name}" is already an alias of "${clash.skill}" (in ${clash.file})`);
       }
       claims.set(folded, [...others, { skill: entry.name, file, caseSensitive: alias.caseSensitive, text: key }]);
     }

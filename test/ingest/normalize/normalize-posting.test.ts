@@ -34,7 +34,8 @@ const glassdoorRow: RawPosting = {
   externalId: '0',
   title: 'Data Scientist',
   salaryText: '$53K-$91K (Glassdoor est.)',
-  description: 'Data Scientist\nLocation: Albuquerque, NM\nEducation Required: Bachelor’s degree required, preferably in math, engineering, business, or the sciences.',
+  description:
+    'Data Scientist\nLocation: Albuquerque, NM\nEducation Required: Bachelor’s degree required, preferably in math, engineering, business, or the sciences.',
   company: 'Tecolote Research\n3.8',
   location: 'Albuquerque, NM',
   industry: 'Aerospace & Defense',
@@ -96,31 +97,44 @@ describe('normalizePosting', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.flags).toEqual(['salary: figures 8,405 were taken from the postcode in "NP22 5PW"']);
-    expect(result.job).toMatchObject({ salaryMin: 8405, salaryText: 'NP22 5PW', salaryFlag: 'figures 8,405 were taken from the postcode in "NP22 5PW"' });
+    expect(result.job).toMatchObject({
+      salaryMin: 8405,
+      salaryText: 'NP22 5PW',
+      salaryFlag: 'figures 8,405 were taken from the postcode in "NP22 5PW"',
+    });
   });
 
   it('flags relative dates it cannot read and marks "30+ days ago" approximate (Indeed rows)', () => {
     const indeed = { title: 'Data Analyst', company: 'Plethora', location: 'San Diego, CA' };
     const collected = { source: 'cal_da_500.csv', referenceDate: new Date('2018-07-15T00:00:00Z') };
     expect(normalizePosting({ ...indeed, datePosted: '30+ days ago' }, collected)).toMatchObject({
-      ok: true, postedApproximate: true, job: { postedAt: '2018-06-15' },
+      ok: true,
+      postedApproximate: true,
+      job: { postedAt: '2018-06-15' },
     });
     expect(normalizePosting({ ...indeed, datePosted: 'save job' }, collected)).toMatchObject({
-      ok: true, flags: ['datePosted: "save job" is not a date; left out'],
+      ok: true,
+      flags: ['datePosted: "save job" is not a date; left out'],
     });
   });
 
   it('rejects rows that cannot be postings, naming the field', () => {
     expect(normalizePosting({ ...glassdoorRow, title: undefined }, glassdoorOptions)).toEqual({
-      ok: false, field: 'title', reason: 'the posting has no title',
+      ok: false,
+      field: 'title',
+      reason: 'the posting has no title',
     });
     expect(normalizePosting({ ...glassdoorRow, title: '  ' }, glassdoorOptions)).toMatchObject({ ok: false, field: 'title' });
     expect(normalizePosting({ ...glassdoorRow, title: '-1' }, glassdoorOptions)).toEqual({
-      ok: false, field: 'title', reason: 'title "-1" is a placeholder, not a job title',
+      ok: false,
+      field: 'title',
+      reason: 'title "-1" is a placeholder, not a job title',
     });
     // NHS Jobs has one vacancy whose title column holds its reference.
     expect(normalizePosting({ ...nhsRow, title: '200002L8' }, nhsOptions)).toEqual({
-      ok: false, field: 'title', reason: 'title "200002L8" looks like a reference number, not a job title',
+      ok: false,
+      field: 'title',
+      reason: 'title "200002L8" looks like a reference number, not a job title',
     });
   });
 

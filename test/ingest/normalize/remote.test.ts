@@ -18,7 +18,9 @@ describe('detectRemoteMode', () => {
     expect(detectRemoteMode({ title: 'Data Engineer 4 - Contract (Remote)', location: 'Riverton, UT' })).toBe('remote');
     expect(detectRemoteMode({ title: 'Localization Data Analyst - Onsite in Los Gatos, CA' })).toBe('onsite');
     expect(detectRemoteMode({ title: 'Remote Sensing Scientist', location: 'Sacramento, California Area' })).toBeUndefined();
-    expect(detectRemoteMode({ title: 'Investment Data / Wealth Management Data Analyst - Onsite interview Must in San Francisco, CA' })).toBeUndefined();
+    expect(
+      detectRemoteMode({ title: 'Investment Data / Wealth Management Data Analyst - Onsite interview Must in San Francisco, CA' }),
+    ).toBeUndefined();
   });
 
   it('reads statements of the arrangement in descriptions, denials first', () => {
@@ -30,8 +32,12 @@ describe('detectRemoteMode', () => {
   });
 
   it('does not read flexible-working perks, remote monitoring or a hybrid theatre as a work mode', () => {
-    expect(detectRemoteMode({ description: 'part-time working, job sharing, term-time working, compressed hours and working from home.' })).toBeUndefined();
-    expect(detectRemoteMode({ description: '10 theatres, including a Hybrid theatre and two minimally invasive and day surgery theatres' })).toBeUndefined();
+    expect(
+      detectRemoteMode({ description: 'part-time working, job sharing, term-time working, compressed hours and working from home.' }),
+    ).toBeUndefined();
+    expect(
+      detectRemoteMode({ description: '10 theatres, including a Hybrid theatre and two minimally invasive and day surgery theatres' }),
+    ).toBeUndefined();
     expect(detectRemoteMode({ title: 'Staff Nurse', location: 'London' })).toBeUndefined();
   });
 });

@@ -9,14 +9,24 @@ const nhs = (text: string | undefined, min?: string, max?: string) => parseSalar
 describe('parseSalary: Glassdoor estimates', () => {
   it('reads thousands with K as yearly USD', () => {
     expect(parseSalary({ text: '$53K-$91K (Glassdoor est.)' }, usd)).toEqual({
-      min: 53_000, max: 91_000, currency: 'USD', period: 'year', annualMin: 53_000, annualMax: 91_000,
+      min: 53_000,
+      max: 91_000,
+      currency: 'USD',
+      period: 'year',
+      annualMin: 53_000,
+      annualMax: 91_000,
     });
     expect(parseSalary({ text: 'Employer Provided Salary:$120K-$160K' }, usd)).toMatchObject({ annualMin: 120_000, annualMax: 160_000 });
   });
 
   it('annualises hourly estimates at 1,950 hours a year', () => {
     expect(parseSalary({ text: '$17-$24 Per Hour(Glassdoor est.)' }, usd)).toEqual({
-      min: 17, max: 24, currency: 'USD', period: 'hour', annualMin: 33_150, annualMax: 46_800,
+      min: 17,
+      max: 24,
+      currency: 'USD',
+      period: 'hour',
+      annualMin: 33_150,
+      annualMax: 46_800,
     });
   });
 
@@ -28,7 +38,12 @@ describe('parseSalary: Glassdoor estimates', () => {
 describe('parseSalary: NHS Jobs', () => {
   it('reads a yearly range from the text', () => {
     expect(nhs('£38,890 - £44,503 per annum', '38890', '44503')).toEqual({
-      min: 38_890, max: 44_503, currency: 'GBP', period: 'year', annualMin: 38_890, annualMax: 44_503,
+      min: 38_890,
+      max: 44_503,
+      currency: 'GBP',
+      period: 'year',
+      annualMin: 38_890,
+      annualMax: 44_503,
     });
     expect(nhs('£28,333.20 per annum', '28333', '28333')).toMatchObject({ min: 28_333.2, annualMin: 28_333 });
   });
@@ -45,7 +60,11 @@ describe('parseSalary: NHS Jobs', () => {
 
   it('reads "up to" as a ceiling and "From" as a floor', () => {
     expect(parseSalary({ text: 'up to £30,000' })).toEqual({
-      max: 30_000, currency: 'GBP', period: 'year', annualMin: null, annualMax: 30_000,
+      max: 30_000,
+      currency: 'GBP',
+      period: 'year',
+      annualMin: null,
+      annualMax: 30_000,
     });
     expect(nhs('From £24,214 per annum', '24214', '24214')).toMatchObject({ min: 24_214, annualMin: 24_214, annualMax: null });
   });
@@ -58,48 +77,69 @@ describe('parseSalary: NHS Jobs', () => {
 
   it('reads an amount too small for its unit YEAR as hourly, and says so', () => {
     expect(nhs('£9.21', '15482', '15482')).toMatchObject({
-      min: 9.21, period: 'hour', annualMin: 17_960, flag: 'unit YEAR does not fit 9.21; read as pay per hour',
+      min: 9.21,
+      period: 'hour',
+      annualMin: 17_960,
+      flag: 'unit YEAR does not fit 9.21; read as pay per hour',
     });
     // Figures alone (no text): 10.5 a YEAR is hourly pay.
     expect(parseSalary({ min: '10.5', max: '10.5', currency: 'GBP', unit: 'YEAR' })).toMatchObject({
-      period: 'hour', annualMin: 20_475, flag: 'unit YEAR does not fit 10.5; read as pay per hour',
+      period: 'hour',
+      annualMin: 20_475,
+      flag: 'unit YEAR does not fit 10.5; read as pay per hour',
     });
   });
 
   it('flags digits taken from a postcode, keeping the raw figures', () => {
     expect(nhs('NP22 5PW', '8405', '8405')).toEqual({
-      min: 8405, max: 8405, currency: 'GBP', annualMin: null, annualMax: null,
+      min: 8405,
+      max: 8405,
+      currency: 'GBP',
+      annualMin: null,
+      annualMax: null,
       flag: 'figures 8,405 were taken from the postcode in "NP22 5PW"',
     });
   });
 
   it('flags figures the text does not contain ("Band 5/6" arrives as 10,086 a year)', () => {
     expect(nhs('Band 5/6 dependent on experience', '10086', '10086')).toMatchObject({
-      min: 10_086, annualMin: null, flag: 'figures 10,086 do not appear in the salary text "Band 5/6 dependent on experience"',
+      min: 10_086,
+      annualMin: null,
+      flag: 'figures 10,086 do not appear in the salary text "Band 5/6 dependent on experience"',
     });
   });
 
   it('flags the max of 3,685,600: a mistyped amount cannot be read', () => {
     expect(nhs('up to £36,856,00 per annum DOE', '3685600', '3685600')).toMatchObject({
-      max: 3_685_600, annualMax: null, flag: 'amount "£36,856,00" in "up to £36,856,00 per annum DOE" cannot be read',
+      max: 3_685_600,
+      annualMax: null,
+      flag: 'amount "£36,856,00" in "up to £36,856,00 per annum DOE" cannot be read',
     });
     expect(parseSalary({ min: 3_685_600, max: 3_685_600, unit: 'YEAR' })).toMatchObject({
-      annualMax: null, flag: '3,685,600 per year is 3,685,600 a year, outside 1,000–1,000,000',
+      annualMax: null,
+      flag: '3,685,600 per year is 3,685,600 a year, outside 1,000–1,000,000',
     });
   });
 
   it('flags a minimum above the maximum, and a range too wide to be one salary', () => {
     expect(nhs('£387,694 - £49,036', '49036', '387694')).toMatchObject({
-      min: 387_694, max: 49_036, annualMin: null, flag: 'minimum 387,694 is above maximum 49,036',
+      min: 387_694,
+      max: 49_036,
+      annualMin: null,
+      flag: 'minimum 387,694 is above maximum 49,036',
     });
     expect(nhs('£45,753 to £514,668 per annum', '45753', '514668')).toMatchObject({
-      annualMax: null, flag: 'range 45,753–514,668 is too wide to be one salary',
+      annualMax: null,
+      flag: 'range 45,753–514,668 is too wide to be one salary',
     });
   });
 
   it('does not annualise pay per session', () => {
     expect(nhs('£375-£450 per session', '375', '450')).toMatchObject({
-      min: 375, max: 450, annualMin: null, flag: 'pay per session has no fixed length and is not annualised',
+      min: 375,
+      max: 450,
+      annualMin: null,
+      flag: 'pay per session has no fixed length and is not annualised',
     });
   });
 
@@ -132,7 +172,11 @@ describe('annualize', () => {
 describe('parseSalary: figures beside a comment', () => {
   it('keeps figures when the text is a remark without digits', () => {
     expect(parseSalary({ text: 'DOE', min: 50_000, max: 60_000, currency: 'GBP', unit: 'YEAR' })).toMatchObject({
-      min: 50_000, max: 60_000, period: 'year', annualMin: 50_000, annualMax: 60_000,
+      min: 50_000,
+      max: 60_000,
+      period: 'year',
+      annualMin: 50_000,
+      annualMax: 60_000,
     });
   });
 });

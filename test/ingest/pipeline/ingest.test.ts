@@ -88,7 +88,10 @@ describeEngines('ingest', ({ database }) => {
     const summary = await ingest(d, [file], { source: 'mixed' });
     expect(summary).toMatchObject({ read: 5, inserted: 2, duplicates: 1, rejected: 2 });
     expect(summaryAddsUp(summary)).toBe(true);
-    const rejects = (await readFile(summary.rejectFile!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { at: string; field: string });
+    const rejects = (await readFile(summary.rejectFile!, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { at: string; field: string });
     expect(rejects.map((r) => r.at)).toEqual([`${file}:2`, `${file}:3`]);
     expect(rejects[1]!.field).toBe('title');
   });
@@ -99,9 +102,15 @@ describeEngines('ingest', ({ database }) => {
     const file = path.join(dir, 'board.jsonl');
     const posting = (salary: string, title = 'Staff Nurse') =>
       JSON.stringify({ id: 'n1', title, company: 'St Example Hospital', location: 'London', salary, description: 'Ward nursing, NMC registration.' });
-    await writeFile(file, `${posting('£28,000 - £34,000 per annum')}\n${JSON.stringify({ id: 'n2', title: 'Porter', description: 'Moving patients.' })}\n`);
+    await writeFile(
+      file,
+      `${posting('£28,000 - £34,000 per annum')}\n${JSON.stringify({ id: 'n2', title: 'Porter', description: 'Moving patients.' })}\n`,
+    );
     expect(await ingest(d, [file], { source: 'board' })).toMatchObject({ inserted: 2, embedded: 2 });
-    await writeFile(file, `${posting('£30,000 - £36,000 per annum')}\n${JSON.stringify({ id: 'n2', title: 'Porter', description: 'Moving patients.' })}\n`);
+    await writeFile(
+      file,
+      `${posting('£30,000 - £36,000 per annum')}\n${JSON.stringify({ id: 'n2', title: 'Porter', description: 'Moving patients.' })}\n`,
+    );
     expect(await ingest(d, [file], { source: 'board' })).toMatchObject({ updated: 1, unchanged: 1, embedded: 0 });
     await writeFile(file, `${posting('£30,000 - £36,000 per annum', 'Senior Staff Nurse')}\n`);
     expect(await ingest(d, [file], { source: 'board' })).toMatchObject({ updated: 1, embedded: 1 });
@@ -115,16 +124,39 @@ describeEngines('ingest', ({ database }) => {
   it('falls back to an upsert when another writer stored a "new" key between staging and writing', async () => {
     const d = database();
     const row = (externalId: string, title: string): StagedJob => ({
-      source: 'race', externalId, title, description: '', companyId: null, city: null, region: null, country: null,
-      remoteMode: null, employmentType: null, salaryMin: null, salaryMax: null, salaryCurrency: null, salaryPeriod: null,
-      salaryAnnualMin: null, salaryAnnualMax: null, salaryText: null, salaryFlag: null, postedAt: null,
-      postedApproximate: false, expiresAt: null, url: null, contentHash: `hash-${externalId}-${title}`,
-      embedding: new Float32Array(384).fill(0.05), skills: [], existing: false,
+      source: 'race',
+      externalId,
+      title,
+      description: '',
+      companyId: null,
+      city: null,
+      region: null,
+      country: null,
+      remoteMode: null,
+      employmentType: null,
+      salaryMin: null,
+      salaryMax: null,
+      salaryCurrency: null,
+      salaryPeriod: null,
+      salaryAnnualMin: null,
+      salaryAnnualMax: null,
+      salaryText: null,
+      salaryFlag: null,
+      postedAt: null,
+      postedApproximate: false,
+      expiresAt: null,
+      url: null,
+      contentHash: `hash-${externalId}-${title}`,
+      embedding: new Float32Array(384).fill(0.05),
+      skills: [],
+      existing: false,
     });
     expect(await d.bulkTransaction((tx, copy) => loadBatch(tx, copy, [row('r1', 'Welder')]))).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     // r1 is stored now, but this batch still believes it new: the COPY fails on the key and the rows are upserted.
     expect(await d.bulkTransaction((tx, copy) => loadBatch(tx, copy, [row('r1', 'Senior Welder'), row('r2', 'Fitter')]))).toEqual({
-      inserted: 1, updated: 1, unchanged: 0,
+      inserted: 1,
+      updated: 1,
+      unchanged: 0,
     });
     const titles = await queryRows<{ title: string }>(d.db, sql`select title from jobs where source = 'race' order by external_id`);
     expect(titles.map((t) => t.title)).toEqual(['Senior Welder', 'Fitter']);

@@ -14,8 +14,18 @@ import { DATA_FILES } from '../../helpers/shared-data.ts';
 
 const BIN = path.resolve('bin/jobsight.js');
 // The reject file goes to the temporary folder, not the working tree; no default index build, which is not under test.
-const ARGS = ['ingest', DATA_FILES.nhs, '--batch-size', '500', '--reference-date', '2020-11-30', '--json', '--no-auto-index',
-  '--reject-file', path.join(tmpdir(), `jobsight-kill-resume-${process.pid}.jsonl`)];
+const ARGS = [
+  'ingest',
+  DATA_FILES.nhs,
+  '--batch-size',
+  '500',
+  '--reference-date',
+  '2020-11-30',
+  '--json',
+  '--no-auto-index',
+  '--reject-file',
+  path.join(tmpdir(), `jobsight-kill-resume-${process.pid}.jsonl`),
+];
 
 async function count(database: Database): Promise<{ rows: number; keys: number; hashes: number }> {
   const [row] = await queryRows<{ rows: number; keys: number; hashes: number }>(

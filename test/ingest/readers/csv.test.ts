@@ -16,8 +16,16 @@ describe('readCsv', () => {
     ].join('\n');
     const items = await collect(readCsv(sourceFromText('jobs.csv', csv)));
     expect(items).toEqual([
-      { kind: 'record', origin: { file: 'jobs.csv', line: 2 }, record: { 'Job Title': 'Nurse', Company: 'NHS Leeds', Description: 'Band 5.\nNights; weekends.' } },
-      { kind: 'record', origin: { file: 'jobs.csv', line: 5 }, record: { 'Job Title': 'GP', Company: 'Arlesey; Medical', Description: 'One\n\nThree' } },
+      {
+        kind: 'record',
+        origin: { file: 'jobs.csv', line: 2 },
+        record: { 'Job Title': 'Nurse', Company: 'NHS Leeds', Description: 'Band 5.\nNights; weekends.' },
+      },
+      {
+        kind: 'record',
+        origin: { file: 'jobs.csv', line: 5 },
+        record: { 'Job Title': 'GP', Company: 'Arlesey; Medical', Description: 'One\n\nThree' },
+      },
       { kind: 'record', origin: { file: 'jobs.csv', line: 8 }, record: { 'Job Title': 'Porter', Company: 'NHS York', Description: 'Simple' } },
     ]);
   });

@@ -4,13 +4,7 @@ import { collect, sourceFromText } from './helpers.ts';
 
 describe('readJsonLines', () => {
   it('reports a broken line with its number and the parser message, and reads the lines after it', async () => {
-    const jsonl = [
-      '\uFEFF{"title": "Nurse"}',
-      '',
-      '{"title": "GP", "company": ',
-      '   ',
-      '{"title": "Porter"}',
-    ].join('\r\n');
+    const jsonl = ['\uFEFF{"title": "Nurse"}', '', '{"title": "GP", "company": ', '   ', '{"title": "Porter"}'].join('\r\n');
     const items = await collect(readJsonLines(sourceFromText('jobs.jsonl', jsonl)));
     expect(items.map((item) => [item.kind, item.origin.line])).toEqual([
       ['record', 1],

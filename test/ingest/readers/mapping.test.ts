@@ -24,7 +24,7 @@ describe('automatic mapping by column name', () => {
       company: 'Tecolote Research\n3.8',
       location: 'Albuquerque, NM',
     });
-    expect(map({ JOB_TITLE: 'GP', 'employer': 'NHS', time_posted: '30+ days ago', 'Job URL': 'https://x', salary: '-1' })).toEqual({
+    expect(map({ JOB_TITLE: 'GP', employer: 'NHS', time_posted: '30+ days ago', 'Job URL': 'https://x', salary: '-1' })).toEqual({
       title: 'GP',
       company: 'NHS',
       datePosted: '30+ days ago',
@@ -49,11 +49,23 @@ describe('schema.org JobPosting', () => {
     identifier: { '@type': 'PropertyValue', name: 'NHS Jobs', value: 'C9-123' },
     hiringOrganization: { '@type': 'Organization', name: 'Leeds Teaching Hospitals' },
     jobLocation: [
-      { '@type': 'Place', address: { addressLocality: 'Leeds', addressRegion: 'West Yorkshire', postalCode: 'LS1 3EX', addressCountry: { '@type': 'Country', name: 'GB' } } },
+      {
+        '@type': 'Place',
+        address: {
+          addressLocality: 'Leeds',
+          addressRegion: 'West Yorkshire',
+          postalCode: 'LS1 3EX',
+          addressCountry: { '@type': 'Country', name: 'GB' },
+        },
+      },
       { '@type': 'Place', address: { addressLocality: 'York', addressCountry: 'GB' } },
     ],
     jobLocationType: 'TELECOMMUTE',
-    baseSalary: { '@type': 'MonetaryAmount', currency: 'GBP', value: { '@type': 'QuantitativeValue', minValue: 28407, maxValue: '34581', unitText: 'YEAR', value: '£28,407 - £34,581 per annum' } },
+    baseSalary: {
+      '@type': 'MonetaryAmount',
+      currency: 'GBP',
+      value: { '@type': 'QuantitativeValue', minValue: 28407, maxValue: '34581', unitText: 'YEAR', value: '£28,407 - £34,581 per annum' },
+    },
     employmentType: ['FULL_TIME', 'PART_TIME'],
     datePosted: '2020-11-02',
     validThrough: '2020-11-30T23:59:59+0000',
@@ -90,7 +102,11 @@ describe('schema.org JobPosting', () => {
 
   it('says which path each field came from', () => {
     const fields = describeMapping(posting).fields;
-    expect(fields.find((f) => f.target === 'postalCode')).toEqual({ target: 'postalCode', source: 'jobLocation[0].address.postalCode', how: 'schema.org' });
+    expect(fields.find((f) => f.target === 'postalCode')).toEqual({
+      target: 'postalCode',
+      source: 'jobLocation[0].address.postalCode',
+      how: 'schema.org',
+    });
     expect(fields.find((f) => f.target === 'company')).toEqual({ target: 'company', source: 'hiringOrganization.name', how: 'schema.org' });
   });
 });

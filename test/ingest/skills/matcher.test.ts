@@ -26,11 +26,7 @@ describe('aliases resolve to canonical names', () => {
 
   it('matches multi-word aliases across hyphens, line breaks and spelling variants', () => {
     expect(names('machine-learning, machine\nlearning, Machine Learning')).toEqual(['Machine Learning']);
-    expect(names('paediatric wound care; pediatric data visualisation')).toEqual([
-      'Paediatrics',
-      'Wound Care',
-      'Data Visualization',
-    ]);
+    expect(names('paediatric wound care; pediatric data visualisation')).toEqual(['Paediatrics', 'Wound Care', 'Data Visualization']);
   });
 
   it('matches plurals of case-insensitive aliases', () => {

@@ -50,10 +50,7 @@ describe('user taxonomy file', () => {
       ],
     });
     const matcher = createSkillMatcher(await loadTaxonomy(file));
-    expect(matcher.match('', 'Experience with dbt Cloud IDE and PG').map((s) => s.name)).toEqual([
-      'dbt Cloud',
-      'PostgreSQL',
-    ]);
+    expect(matcher.match('', 'Experience with dbt Cloud IDE and PG').map((s) => s.name)).toEqual(['dbt Cloud', 'PostgreSQL']);
   });
 
   it('merges by name ignoring case and keeps matchName unless the user sets it', async () => {
