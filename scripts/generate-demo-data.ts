@@ -14,7 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { JobInput } from '../src/jobs/model.ts';
+import type { JobInput } from '../src/core/posting.ts';
 import { generatePostings } from '../src/demo/generate-postings.ts';
 
 const DEFAULTS = {

@@ -3,7 +3,7 @@
  * the default. Nothing else in the code reads process.env; it receives a `Config`.
  */
 import path from 'node:path';
-import { JobsightError } from './errors.ts';
+import { JobsightError } from './core/errors.ts';
 
 /** Embedded PostgreSQL (PGlite) in a local folder. */
 export interface EmbeddedDatabaseConfig {

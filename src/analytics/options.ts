@@ -4,7 +4,7 @@
  * API validates requests with the same schemas, so both front ends refuse the same inputs.
  */
 import { z } from 'zod';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { SearchFilters } from '../search/filters.ts';
 import { MAX_QUERY_CHARS, METRICS } from '../search/vector.ts';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import type { RemoteMode } from '../jobs/model.ts';
+import type { RemoteMode } from '../core/posting.ts';
 import { parseOptions, SliceOptions } from './options.ts';
 import { overSlice, type MarketStat } from './slice.ts';
 

@@ -1,5 +1,5 @@
 /** The error for skill names the database does not know, shared by the skill statistics. */
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 
 export function unknownSkillsError(names: readonly string[]): NotFoundError {
   const list = names.map((n) => JSON.stringify(n)).join(', ');

@@ -9,7 +9,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { filterConditions, parseFilters } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
 import { distanceOperator, embedQuery, withScanSettings } from '../search/vector.ts';

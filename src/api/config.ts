@@ -3,7 +3,7 @@
  * wins over the environment, which wins over the default); nothing in src/api reads process.env.
  */
 import { tmpdir } from 'node:os';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 
 export interface ApiConfig {
   /** Key that writes (adding, changing, deleting jobs, ingest) need. Unset: writes are refused. */

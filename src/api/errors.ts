@@ -9,7 +9,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 
 export const ErrorSchema = z
   .object({

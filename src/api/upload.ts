@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 
 export function tooLarge(limit: number): JobsightError {
   return new JobsightError(`the upload is larger than the limit of ${limit.toLocaleString('en')} bytes`, {

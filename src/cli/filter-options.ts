@@ -3,7 +3,7 @@
  * translation into the library's filter object. Validation, with field names, happens there.
  */
 import { Option, type Command } from 'commander';
-import { EMPLOYMENT_TYPES, REMOTE_MODES } from '../jobs/model.ts';
+import { EMPLOYMENT_TYPES, REMOTE_MODES } from '../core/posting.ts';
 import type { SearchFiltersInput } from '../search/filters.ts';
 import { list, number } from './parse.ts';
 

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULTS, ENVIRONMENT } from '../config.ts';
-import { causeMessage, JobsightError } from '../errors.ts';
+import { causeMessage, JobsightError } from '../core/errors.ts';
 import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
 import { indexCommand } from './commands/index.ts';

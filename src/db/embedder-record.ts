@@ -3,7 +3,7 @@
  * different dimensions) are not comparable, so a database is tied to one until re-embedded.
  */
 import { eq, sql } from 'drizzle-orm';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { queryRows, type Db, type Tx } from './database.ts';
 import { settings } from './schema.ts';

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { causeMessage, JobsightError } from '../errors.ts';
+import { causeMessage, JobsightError } from '../core/errors.ts';
 import { queryRows, type Db, type Tx } from './database.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));

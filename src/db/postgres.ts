@@ -4,7 +4,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
 

@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   vector,
 } from 'drizzle-orm/pg-core';
-import { EMPLOYMENT_TYPES, REMOTE_MODES, SALARY_PERIODS } from '../jobs/model.ts';
+import { EMPLOYMENT_TYPES, REMOTE_MODES, SALARY_PERIODS } from '../core/posting.ts';
 
 /**
  * Dimension the first migration gives `jobs.embedding`. A database opened with an embedder of

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseConfig } from '../config.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { queryRows, type Database, type Db } from './database.ts';
 import { ensureEmbedderMatches } from './embedder-record.ts';
 import { migrate, migrationStatus } from './migrations.ts';

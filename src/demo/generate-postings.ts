@@ -4,7 +4,7 @@
  * generator that holds only a small window of recent postings, so 1M postings stream to a file
  * or a COPY without being held in memory.
  */
-import type { JobInput } from '../jobs/model.ts';
+import type { JobInput } from '../core/posting.ts';
 import { drawPosting, Tables, type PostingBody } from './posting.ts';
 import { Random } from './random.ts';
 import * as common from './vocabulary/common.ts';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { addJobs } from '../jobs/repository.ts';
 import { upsertSkills } from '../jobs/skills.ts';
 import { createSkillMatcher } from '../ingest/skills/matcher.ts';

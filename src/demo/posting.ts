@@ -5,7 +5,7 @@
  * Choices are made in a fixed order from one random stream, so a seed reproduces every posting;
  * changing the order (or the vocabulary) changes the output, which the shipped demo file pins.
  */
-import type { EmploymentType, JobInput, RemoteMode } from '../jobs/model.ts';
+import type { EmploymentType, JobInput, RemoteMode } from '../core/posting.ts';
 import { composeDescription } from './description.ts';
 import type { Random } from './random.ts';
 import { choosePay, payLine } from './salary.ts';

@@ -6,7 +6,7 @@
  * some noise; it is then floored at the country's minimum wage, cut into the period the contract
  * implies (contractors by the day, shift work by the hour) and rounded the way employers round.
  */
-import type { EmploymentType, SalaryPeriod } from '../jobs/model.ts';
+import type { EmploymentType, SalaryPeriod } from '../core/posting.ts';
 import type { Random } from './random.ts';
 import type { Country, FieldVocabulary, Level, Role } from './vocabulary/index.ts';
 

@@ -3,7 +3,7 @@
  * placeholders in order (so a skill is never asked for twice), and skips templates the posting
  * cannot fill (no credential to ask for, no years to state). `description.ts` decides the layout.
  */
-import type { EmploymentType, RemoteMode } from '../jobs/model.ts';
+import type { EmploymentType, RemoteMode } from '../core/posting.ts';
 import type { Random } from './random.ts';
 import * as common from './vocabulary/common.ts';
 import type { Country, FieldVocabulary } from './vocabulary/index.ts';

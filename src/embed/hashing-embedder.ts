@@ -5,7 +5,7 @@
  * "nursing", but "doctor" is no nearer "physician" than "plumber".
  */
 import type { Embedder } from './embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { tokenize } from './tokenize.ts';
 
 /**

@@ -3,7 +3,7 @@
  * embedder, or an OpenAI-compatible HTTP provider.
  */
 import type { Embedder } from './embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { HashingEmbedder } from './hashing-embedder.ts';
 import { OpenAICompatibleEmbedder, type OpenAICompatibleOptions } from './openai-compatible.ts';
 

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import pRetry from 'p-retry';
 import type { Embedder } from './embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 
 export interface OpenAICompatibleOptions {
   /** API root: `https://api.openai.com/v1`, `http://localhost:11434/v1` (Ollama); Azure: `https://NAME.openai.azure.com`. */

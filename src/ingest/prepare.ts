@@ -3,7 +3,7 @@
  * its text. Pure and synchronous, so it runs the same in a worker thread or inline.
  */
 import { contentHash, embeddingText } from '../jobs/derived.ts';
-import type { ValidJobInput } from '../jobs/model.ts';
+import type { ValidJobInput } from '../core/posting.ts';
 import { jobKey } from './load/staging.ts';
 import { normalizePosting } from './normalize/normalize-posting.ts';
 import type { RecordOrigin } from './raw-posting.ts';

@@ -3,7 +3,7 @@
  * embedded, its hash, and annualised salaries.
  */
 import { createHash } from 'node:crypto';
-import type { SalaryPeriod, ValidJobInput } from './model.ts';
+import type { SalaryPeriod, ValidJobInput } from '../core/posting.ts';
 
 /** Fields that change a job's embedding; an update touching any of them re-embeds. */
 export const EMBEDDED_FIELDS = ['title', 'company', 'city', 'region', 'country', 'description'] as const;

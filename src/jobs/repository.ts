@@ -7,10 +7,10 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/database.ts';
 import { companies, jobs } from '../db/schema.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError, NotFoundError, PG_ERROR, pgErrorCode } from '../errors.ts';
+import { JobsightError, NotFoundError, PG_ERROR, pgErrorCode } from '../core/errors.ts';
 import { upsertCompanies } from './companies.ts';
 import { EMBEDDED_FIELDS, embeddingText, storedFields } from './derived.ts';
-import { JobInput, type Job, type ValidJobInput } from './model.ts';
+import { JobInput, type Job, type ValidJobInput } from '../core/posting.ts';
 import { setJobSkills } from './skills.ts';
 
 /** Validates input at the boundary; the error names the field, the value's problem and the row. */

@@ -8,8 +8,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { JobsightError } from '../errors.ts';
-import { EMPLOYMENT_TYPES, MAX_SALARY, REMOTE_MODES } from '../jobs/model.ts';
+import { JobsightError } from '../core/errors.ts';
+import { EMPLOYMENT_TYPES, MAX_SALARY, REMOTE_MODES } from '../core/posting.ts';
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 const name = z.string().trim().min(1, 'must not be empty').max(300);

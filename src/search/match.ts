@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { createSkillMatcher, type SkillMatcher } from '../ingest/skills/matcher.ts';
 import { loadTaxonomy } from '../ingest/skills/taxonomy.ts';
 import type { SearchFiltersInput } from './filters.ts';

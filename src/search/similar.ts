@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
-import { JobsightError, NotFoundError } from '../errors.ts';
+import { JobsightError, NotFoundError } from '../core/errors.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
 import { checkCount, DEFAULT_EF_SEARCH, distanceOperator, HIT_COLUMNS, numericHit, withScanSettings, type Metric, type VectorHit } from './vector.ts';
 

@@ -8,9 +8,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from './filters.ts';
-import { applySearchSettings, type SearchSettings } from './index-settings.ts';
+import { applySearchSettings, type SearchSettings } from './scan-settings.ts';
 
 export const METRICS = ['cosine', 'l2', 'ip'] as const;
 export type Metric = (typeof METRICS)[number];

@@ -8,7 +8,7 @@ import {
   skillTrends,
   topEmployers,
 } from '../../src/analytics/index.ts';
-import { JobsightError, NotFoundError } from '../../src/errors.ts';
+import { JobsightError, NotFoundError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
 import { describeEngines, testEmbedder } from '../helpers/engines.ts';
 import { MARKET } from './fixtures.ts';

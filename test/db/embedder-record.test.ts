@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import { embeddingColumnDimensions, ensureEmbedderMatches, readEmbedderRecord } from '../../src/db/embedder-record.ts';
-import { reembedAll } from '../../src/db/reembed.ts';
+import { reembedAll } from '../../src/jobs/reembed.ts';
 import { checkPgvector, initDatabase } from '../../src/db/setup.ts';
 import { createEmbedder } from '../../src/embed/index.ts';
-import { JobsightError } from '../../src/errors.ts';
+import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
 import { describeEngines, ENGINES, openTestDatabase, SERVER_URL, testEmbedder } from '../helpers/engines.ts';
 

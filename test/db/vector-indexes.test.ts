@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { reembedAll } from '../../src/db/reembed.ts';
+import { reembedAll } from '../../src/jobs/reembed.ts';
 import { dropVectorIndexes, restoreVectorIndexes, vectorIndexes } from '../../src/db/vector-indexes.ts';
 import { createEmbedder } from '../../src/embed/index.ts';
 import { addJobs } from '../../src/jobs/repository.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePostings } from '../../src/demo/generate-postings.ts';
 import { Random } from '../../src/demo/random.ts';
 import { ALL_SKILL_NAMES, COUNTRIES, FIELDS } from '../../src/demo/vocabulary/index.ts';
-import { JobInput } from '../../src/jobs/model.ts';
+import { JobInput } from '../../src/core/posting.ts';
 
 const root = join(import.meta.dirname, '../..');
 const take = (count: number, seed?: number, endDate?: string) => [...generatePostings({ count, seed, endDate })];

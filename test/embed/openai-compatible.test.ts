@@ -6,7 +6,7 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobsightError } from '../../src/errors.ts';
+import { JobsightError } from '../../src/core/errors.ts';
 import { createEmbedder } from '../../src/embed/index.ts';
 import { OpenAICompatibleEmbedder, type OpenAICompatibleOptions } from '../../src/embed/openai-compatible.ts';
 

@@ -13,7 +13,7 @@ import {
   resolveIndexSpec,
   vectorIndexStatus,
   type VectorIndexSpec,
-} from '../../src/search/indexes.ts';
+} from '../../src/indexes/manage.ts';
 import { describeEngines, testEmbedder } from '../helpers/engines.ts';
 
 const HNSW = 'jobs_embedding_hnsw_cosine';

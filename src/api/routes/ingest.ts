@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { ingestFiles, sourceNameFor } from '../../ingest/pipeline.ts';
 import { INPUT_FORMATS } from '../../ingest/readers/detect-format.ts';
 import { createRejectWriter } from '../../ingest/rejects.ts';

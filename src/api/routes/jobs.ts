@@ -1,8 +1,8 @@
 /** Jobs CRUD over src/jobs/repository.ts: reads open, writes behind the API key. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { addJob, deleteJob, getJob, listJobs, updateJob } from '../../jobs/repository.ts';
-import { JobInput } from '../../jobs/model.ts';
+import { JobInput } from '../../core/posting.ts';
 import { WRITE_SECURITY, type ApiDeps } from '../deps.ts';
 import { authResponses, ErrorSchema, errorResponses, notFoundResponse } from '../errors.ts';
 import { IdParams, intParam, JobSchema } from '../schemas.ts';

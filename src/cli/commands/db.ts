@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { databaseInfo } from '../../db/info.ts';
 import { migrate, migrationStatus, rollback } from '../../db/migrations.ts';
-import { reembedAll } from '../../db/reembed.ts';
+import { reembedAll } from '../../jobs/reembed.ts';
 import { checkPgvector, initDatabase, PGVECTOR_HINT } from '../../db/setup.ts';
 import { withDatabase } from '../context.ts';
 import { positiveInt } from '../parse.ts';

@@ -8,8 +8,8 @@ import {
   recommendIndex,
   vectorIndexStatus,
   type ServerBuildOptions,
-} from '../../search/indexes.ts';
-import { getAutoIndex, setAutoIndex } from '../../search/default-index.ts';
+} from '../../indexes/manage.ts';
+import { getAutoIndex, setAutoIndex } from '../../indexes/default-policy.ts';
 import { METRICS, type Metric } from '../../search/vector.ts';
 import { withDatabase } from '../context.ts';
 import { printJson, printTable } from '../output.ts';

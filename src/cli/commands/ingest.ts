@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { normalizePosting } from '../../ingest/normalize/normalize-posting.ts';
 import { defaultThreads } from '../../ingest/cpu-pool.ts';
 import { DEFAULT_BATCH_SIZE, ingestFiles, sourceNameFor, type IngestOptions } from '../../ingest/pipeline.ts';
@@ -10,8 +10,8 @@ import { parseMapArgument, readMappingFile, type FieldMapping } from '../../inge
 import { formatMappingDescription } from '../../ingest/readers/mapping.ts';
 import { describeFileMapping, readPostings } from '../../ingest/readers/read-postings.ts';
 import { summaryAddsUp, type IngestSummary } from '../../ingest/summary.ts';
-import { applyDefaultIndex } from '../../search/default-index.ts';
-import type { IndexBuildResult } from '../../search/indexes.ts';
+import { applyDefaultIndex } from '../../indexes/default-policy.ts';
+import type { IndexBuildResult } from '../../indexes/manage.ts';
 import { globalOptions, withDatabase } from '../context.ts';
 import { printFacts, printJson } from '../output.ts';
 import { nonNegativeInt, positiveInt } from '../parse.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { JobsightError, NotFoundError } from '../../errors.ts';
-import { EMPLOYMENT_TYPES, REMOTE_MODES, SALARY_PERIODS, type Job } from '../../jobs/model.ts';
+import { JobsightError, NotFoundError } from '../../core/errors.ts';
+import { EMPLOYMENT_TYPES, REMOTE_MODES, SALARY_PERIODS, type Job } from '../../core/posting.ts';
 import { addJobs, deleteJob, getJob, listJobs, updateJob } from '../../jobs/repository.ts';
 import { withDatabase } from '../context.ts';
 import { formatSalary, printFacts, printJson, printTable, truncate } from '../output.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { matchResume, MAX_RESUME_CHARS } from '../../search/match.ts';
 import { withDatabase } from '../context.ts';
 import { addFilterOptions, filtersFrom, type FilterFlags } from '../filter-options.ts';

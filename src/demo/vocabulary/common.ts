@@ -2,7 +2,7 @@
  * Wording shared by all fields: section headings, openings and closings, how remote work and
  * contract terms are described, and the employers that hire in every field.
  */
-import type { EmploymentType, RemoteMode } from '../../jobs/model.ts';
+import type { EmploymentType, RemoteMode } from '../../core/posting.ts';
 
 /**
  * Employers that post in several fields, as large groups and public bodies do on real boards

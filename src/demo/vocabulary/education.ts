@@ -1,6 +1,6 @@
 /** Education: schools, early years, colleges, universities and training. */
 import type { Credentials, FieldVocabulary, Level } from './types.ts';
-import type { RemoteMode } from '../../jobs/model.ts';
+import type { RemoteMode } from '../../core/posting.ts';
 
 /** Teaching titles rarely say "Senior"; responsibility shows up as a separate role. */
 const TEACHER: readonly Level[] = [

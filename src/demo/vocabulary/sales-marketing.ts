@@ -1,6 +1,6 @@
 /** Sales, marketing, customer success and retail. */
 import type { FieldVocabulary, Level, Weights } from './types.ts';
-import type { RemoteMode } from '../../jobs/model.ts';
+import type { RemoteMode } from '../../core/posting.ts';
 
 /** Shop-floor roles: no "Principal Retail Sales Associate". */
 const IN_STORE: Weights<RemoteMode> = [['onsite', 1]];

@@ -7,7 +7,7 @@
  * `{country}`, `{title}`, `{a_title}` ("an Electrician"), `{team}`, `{years}`, and `{credential}` (the
  * licence or registration the posting asks for; templates using it are skipped when there is none).
  */
-import type { EmploymentType, RemoteMode } from '../../jobs/model.ts';
+import type { EmploymentType, RemoteMode } from '../../core/posting.ts';
 
 /** The countries postings are generated for (ISO 3166-1 alpha-2). */
 export type CountryCode = 'US' | 'GB' | 'CA' | 'DE' | 'IE' | 'AU' | 'IN' | 'NL';

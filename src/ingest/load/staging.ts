@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { encodeBinaryCopy, type CopyType, type CopyValue } from '../../db/binary-copy.ts';
 import { queryRows, type CopyInto, type Db } from '../../db/database.ts';
-import { PG_ERROR, pgErrorCode } from '../../errors.ts';
+import { PG_ERROR, pgErrorCode } from '../../core/errors.ts';
 import type { StoredFields } from '../../jobs/derived.ts';
 
 /** A job ready to load: everything normalised, company resolved to an id, text embedded or not. */

@@ -1,4 +1,4 @@
-import type { EmploymentType } from '../../jobs/model.ts';
+import type { EmploymentType } from '../../core/posting.ts';
 
 /**
  * Words job boards use for a kind of employment, lower case, separators as spaces. Covers

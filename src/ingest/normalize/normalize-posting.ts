@@ -1,4 +1,4 @@
-import { JobInput, MAX_SALARY } from '../../jobs/model.ts';
+import { JobInput, MAX_SALARY } from '../../core/posting.ts';
 import type { RawPosting } from '../raw-posting.ts';
 import { cleanCompanyName } from './company.ts';
 import { parsePostedDate } from './dates.ts';

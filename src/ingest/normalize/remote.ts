@@ -1,4 +1,4 @@
-import type { RemoteMode } from '../../jobs/model.ts';
+import type { RemoteMode } from '../../core/posting.ts';
 
 export interface RemoteFields {
   title?: string;

@@ -1,4 +1,4 @@
-import type { SalaryPeriod } from '../../jobs/model.ts';
+import type { SalaryPeriod } from '../../core/posting.ts';
 
 /**
  * Reads free salary text the way a person does: the first amount or range of amounts, the

@@ -1,5 +1,5 @@
 import { annualize as annualizeExact } from '../../jobs/derived.ts';
-import type { SalaryPeriod } from '../../jobs/model.ts';
+import type { SalaryPeriod } from '../../core/posting.ts';
 import { cleanText } from './html.ts';
 import { readSalaryText, type SalaryTextReading, type UnsizedPeriod } from './salary-text.ts';
 

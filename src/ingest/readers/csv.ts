@@ -57,7 +57,7 @@ export async function* readCsv(source: SourceInput, options: CsvOptions = {}): A
       yield {
         kind: 'error',
         origin: { file, line },
-        reason: `row has ${record.length} fields but the header has ${header.length}; ` + 'check the delimiter and the quoting of this row',
+        reason: `row has ${record.length} fields but the header has ${header.length}; check the delimiter and the quoting of this row`,
       };
       continue;
     }

@@ -3,7 +3,7 @@
  * the content's first bytes. Also picks the CSV delimiter by counting candidates in the header.
  */
 import path from 'node:path';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { isGzip } from './source.ts';
 
 /** The formats `jobsight ingest` reads; `tsv` is CSV with a tab delimiter. */

@@ -16,7 +16,7 @@ import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
 import { verifier } from 'stream-json/utils/verifier.js';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { graphNodeItems, itemsFor } from './json-ld.ts';
 import type { SourceInput, SourceItem } from './source.ts';
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { POSTING_FIELDS, isPostingField, type PostingField } from './field-aliases.ts';
 
 /**

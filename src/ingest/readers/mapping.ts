@@ -6,7 +6,7 @@
  * Values are not interpreted (see values.ts). The choice is made once per distinct set of
  * columns, so a CSV file is planned once and each row only copies values.
  */
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import type { RawPosting } from '../raw-posting.ts';
 import { POSTING_FIELDS, autoMatch, normalizeName, type PostingField } from './field-aliases.ts';
 import type { FieldMapping } from './mapping-options.ts';

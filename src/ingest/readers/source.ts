@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import type { RecordOrigin } from '../raw-posting.ts';
 
 /** One record as a reader found it: CSV gives `Record<string, string>`, JSON gives parsed objects. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { JobsightError } from '../../errors.ts';
+import { JobsightError } from '../../core/errors.ts';
 import { aliasKey } from './matcher.ts';
 
 /** The fixed list of skill categories; a taxonomy entry outside it is rejected. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobInput } from '../../../src/jobs/model.ts';
+import { JobInput } from '../../../src/core/posting.ts';
 import type { RawPosting } from '../../../src/ingest/raw-posting.ts';
 import { normalizePosting } from '../../../src/ingest/normalize/normalize-posting.ts';
 

@@ -8,13 +8,13 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
-import { causeMessage, JobsightError, PG_ERROR, pgErrorCode } from '../errors.ts';
-import { checkBuildSettings, runWithBuildSettings, type BuildSettings } from './index-session.ts';
-import { createIndexStatement, indexName, resolveIndexSpec, type ResolvedIndexSpec, type VectorIndexSpec } from './index-spec.ts';
+import { causeMessage, JobsightError, PG_ERROR, pgErrorCode } from '../core/errors.ts';
+import { checkBuildSettings, runWithBuildSettings, type BuildSettings } from './build-settings.ts';
+import { createIndexStatement, indexName, resolveIndexSpec, type ResolvedIndexSpec, type VectorIndexSpec } from './spec.ts';
 
-export * from './index-spec.ts';
-export { applySearchSettings, type SearchSettings } from './index-settings.ts';
-export { vectorIndexStatus, type IndexBuildProgress, type VectorIndexStatus } from './index-status.ts';
+export * from './spec.ts';
+export { applySearchSettings, type SearchSettings } from '../search/scan-settings.ts';
+export { vectorIndexStatus, type IndexBuildProgress, type VectorIndexStatus } from './status.ts';
 
 /** "relation already exists": another index or table already has the name. */
 const DUPLICATE_TABLE = PG_ERROR.duplicateTable;

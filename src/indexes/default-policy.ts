@@ -8,8 +8,8 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
 import { settings } from '../db/schema.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
-import { createVectorIndex, type IndexBuildResult } from './indexes.ts';
-import { recommendIndex } from './index-spec.ts';
+import { createVectorIndex, type IndexBuildResult } from './manage.ts';
+import { recommendIndex } from './spec.ts';
 
 const AUTO_INDEX_KEY = 'auto_index';
 

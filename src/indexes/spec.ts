@@ -4,8 +4,8 @@
  * and the one DDL statement it becomes. Numbers cannot be bound parameters in DDL, so every number
  * is checked to be an integer in range here before it is written into SQL.
  */
-import { JobsightError } from '../errors.ts';
-import { METRICS, type Metric } from './vector.ts';
+import { JobsightError } from '../core/errors.ts';
+import { METRICS, type Metric } from '../search/vector.ts';
 
 export const INDEX_TYPES = ['hnsw', 'ivfflat'] as const;
 export type IndexType = (typeof INDEX_TYPES)[number];

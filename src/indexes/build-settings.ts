@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 
 /** Server build settings; see `ServerBuildOptions` in indexes.ts for their meaning. */
 export interface BuildSettings {

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.ts';
-import { JobsightError } from '../errors.ts';
+import { JobsightError } from '../core/errors.ts';
 
 export interface SearchSettings {
   /** HNSW candidate list per query (pgvector default 40): higher is better recall, slower. At least k. */

@@ -5,10 +5,10 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Embedder } from '../embed/embedder.ts';
-import { embeddingText } from '../jobs/derived.ts';
-import { queryRows, type Db } from './database.ts';
-import { readEmbedderRecord, retypeEmbeddingColumn, writeEmbedderRecord } from './embedder-record.ts';
-import { dropVectorIndexes, restoreVectorIndexes } from './vector-indexes.ts';
+import { embeddingText } from './derived.ts';
+import { queryRows, type Db } from '../db/database.ts';
+import { readEmbedderRecord, retypeEmbeddingColumn, writeEmbedderRecord } from '../db/embedder-record.ts';
+import { dropVectorIndexes, restoreVectorIndexes } from '../db/vector-indexes.ts';
 
 export interface ReembedProgress {
   done: number;
