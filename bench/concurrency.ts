@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { progress } from './lib/log.ts';
 import { median } from './lib/stats.ts';
-import { DEFAULT_EF_SEARCH } from '../src/search/vector.ts';
+import { DEFAULT_EF_SEARCH } from '../src/core/defaults.ts';
 import { BARE_TOP_K } from './vector-query.ts';
 import type { BenchQuery } from './queries.ts';
 

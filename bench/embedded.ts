@@ -8,7 +8,7 @@ import type { Database } from '../src/db/database.ts';
 import { openPglite } from '../src/db/pglite.ts';
 import { initDatabase } from '../src/db/setup.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
-import { createVectorIndex } from '../src/indexes/manage.ts';
+import { createVectorIndex } from '../src/indexes/index.ts';
 import { explainVectorSearch, vectorSearch } from '../src/search/vector.ts';
 import { ingestInto, JOB_COLUMNS, TRUNCATE_ALL, type TableDump } from './datasets.ts';
 import { progress } from './lib/log.ts';

@@ -7,7 +7,7 @@ import type { MachineInfo } from './lib/machine.ts';
 import { ratio } from './lib/stats.ts';
 import type { LoadRateResult } from './load-rate.ts';
 import { CHROMA_HNSW } from './lib/chroma.ts';
-import { DEFAULT_EF_SEARCH } from '../src/search/vector.ts';
+import { DEFAULT_EF_SEARCH } from '../src/core/defaults.ts';
 import { fastestAtRecall, type VectorQueryResult } from './vector-query.ts';
 
 export interface DatasetResult {

@@ -16,7 +16,7 @@ import type pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../src/db/database.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
-import { createVectorIndex } from '../src/indexes/manage.ts';
+import { createVectorIndex } from '../src/indexes/index.ts';
 import { explainVectorSearch, vectorSearch } from '../src/search/vector.ts';
 import { chromaTopK, withEfSearch, type ChromaServer } from './lib/chroma.ts';
 import { progress } from './lib/log.ts';

@@ -3,7 +3,9 @@
  * the default. Nothing else in the code reads process.env; it receives a `Config`.
  */
 import path from 'node:path';
-import { JobsightError } from './core/errors.ts';
+import { CONFIG_DEFAULTS, DEFAULT_DIMENSIONS, DEFAULT_EMBEDDER, MAX_DIMENSIONS } from './core/defaults.ts';
+import { InvalidInputError } from './core/errors.ts';
+import { wholeNumberFromText } from './core/validation.ts';
 
 /** Embedded PostgreSQL (PGlite) in a local folder. */
 export interface EmbeddedDatabaseConfig {
@@ -51,13 +53,14 @@ export interface ConfigOverrides {
   embedModel?: string;
 }
 
+/** The defaults of the settings above (from core/defaults.ts). */
 export const DEFAULTS = {
-  dataDir: '.jobsight',
-  poolMax: 10,
-  poolIdleTimeoutMs: 30_000,
-  poolConnectionTimeoutMs: 10_000,
-  embedder: 'hash',
-  dimensions: 384,
+  dataDir: CONFIG_DEFAULTS.dataDir,
+  poolMax: CONFIG_DEFAULTS.poolMax,
+  poolIdleTimeoutMs: CONFIG_DEFAULTS.poolIdleTimeoutMs,
+  poolConnectionTimeoutMs: CONFIG_DEFAULTS.poolConnectionTimeoutMs,
+  embedder: DEFAULT_EMBEDDER,
+  dimensions: DEFAULT_DIMENSIONS,
 } as const;
 
 /** The environment variables read, with what they set. */
@@ -76,13 +79,9 @@ export const ENVIRONMENT = {
 
 type Env = Record<string, string | undefined>;
 
-function integerFrom(name: string, value: string | number | undefined, min: number, fallback: number): number {
+function integerFrom(name: string, value: string | number | undefined, min: number, fallback: number, max?: number): number {
   if (value === undefined || value === '') return fallback;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new JobsightError(`${name} must be a whole number of at least ${min}, got "${value}"`);
-  }
-  return n;
+  return wholeNumberFromText(name, value, min, max);
 }
 
 /**
@@ -116,14 +115,20 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
 
   const provider = overrides.embedder ?? env.JOBSIGHT_EMBEDDER ?? DEFAULTS.embedder;
   const dimensionsGiven = overrides.dimensions ?? env.JOBSIGHT_EMBED_DIMENSIONS;
-  const dimensions = integerFrom('embedding dimensions (--dimensions, JOBSIGHT_EMBED_DIMENSIONS)', dimensionsGiven, 2, DEFAULTS.dimensions);
+  const dimensions = integerFrom(
+    'embedding dimensions (--dimensions, JOBSIGHT_EMBED_DIMENSIONS)',
+    dimensionsGiven,
+    2,
+    DEFAULTS.dimensions,
+    MAX_DIMENSIONS,
+  );
   if (provider === 'hash') return { database, embedder: { provider, dimensions } };
   if (provider !== 'openai') {
-    throw new JobsightError(`unknown embedder "${provider}"`, { hint: 'available embedders: hash, openai' });
+    throw new InvalidInputError(`unknown embedder "${provider}"`, { hint: 'available embedders: hash, openai' });
   }
   const model = overrides.embedModel ?? env.JOBSIGHT_EMBED_MODEL;
   if (!model || dimensionsGiven === undefined) {
-    throw new JobsightError('the openai embedder needs a model and its dimensions', {
+    throw new InvalidInputError('the openai embedder needs a model and its dimensions', {
       hint: 'e.g. --embedder openai --embed-model text-embedding-3-small --dimensions 1536 (or JOBSIGHT_EMBED_MODEL and JOBSIGHT_EMBED_DIMENSIONS)',
     });
   }

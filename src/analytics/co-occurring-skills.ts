@@ -1,6 +1,7 @@
 /** The skills asked for together with a given skill, and how much more often than by chance. */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { parseOptions, SliceOptions, top } from './options.ts';
@@ -9,9 +10,9 @@ import { overSlice, type MarketStat } from './slice.ts';
 
 export const CoOccurringSkillsOptions = SliceOptions.extend({
   /** The skill to start from (canonical name, case ignored). */
-  skill: z.string().trim().min(1, 'must not be empty: name a skill such as Python').max(100),
+  skill: text(100).describe('a skill name, e.g. Python'),
   /** How many skills, most often together first. Default 20. */
-  top: top(20),
+  top: top(),
 });
 export type CoOccurringSkillsOptionsInput = z.input<typeof CoOccurringSkillsOptions>;
 

@@ -1,29 +1,35 @@
 /**
  * Option schemas every market statistic shares (filters, the "postings like" slice, top N), and
- * the one function that turns a zod failure into a JobsightError naming each bad field. The HTTP
- * API validates requests with the same schemas, so both front ends refuse the same inputs.
+ * the one function that checks a statistic's options. The operations reuse the same pieces, so
+ * the library, the CLI and the API refuse the same inputs with the same words.
  */
 import { z } from 'zod';
-import { JobsightError } from '../core/errors.ts';
+import { DEFAULT_SLICE_SIZE, DEFAULT_TOP, MAX_SLICE_SIZE, MAX_TOP } from '../core/defaults.ts';
+import { choice, finiteNumber, parseInput, wholeNumber } from '../core/validation.ts';
 import { SearchFilters } from '../search/filters.ts';
-import { MAX_QUERY_CHARS, METRICS } from '../search/vector.ts';
+import { metric, searchText } from '../search/options.ts';
 
-/**
- * Largest slice: enough postings for stable percentiles, small enough that the hybrid ranking
- * (which ranks this many candidates per branch) stays a sub-second query.
- */
-export const MAX_SLICE_SIZE = 5000;
-export const DEFAULT_SLICE_SIZE = 200;
-export const MAX_TOP = 1000;
-
-const whole = (min: number, max: number) =>
-  z
-    .int(`must be a whole number from ${min} to ${max}`)
-    .min(min, `must be a whole number from ${min} to ${max}`)
-    .max(max, `must be a whole number from ${min} to ${max}`);
+export { DEFAULT_SLICE_SIZE, MAX_SLICE_SIZE, MAX_TOP };
 
 /** How many rows a statistic returns at most. */
-export const top = (fallback: number) => whole(1, MAX_TOP).default(fallback);
+export const top = (fallback = DEFAULT_TOP) => wholeNumber(1, MAX_TOP).default(fallback).describe(`how many rows (1 to ${MAX_TOP})`);
+
+export const LIKE_MODES = ['vector', 'hybrid'] as const;
+
+/** The parts of "postings like QUERY", each with its default. */
+export const LIKE_FIELDS = {
+  /** What the postings should be like; embedded with the database's embedder. */
+  query: searchText().describe('only postings like this text (the top of a vector or hybrid search)'),
+  /** vector (default): nearest by embedding; hybrid: nearest and keyword matches fused. */
+  mode: choice(LIKE_MODES).default('vector').describe('how "like" ranks postings'),
+  /** How many postings the slice holds at most. */
+  size: wholeNumber(1, MAX_SLICE_SIZE)
+    .default(DEFAULT_SLICE_SIZE)
+    .describe(`how many postings the "like" slice holds at most (1 to ${MAX_SLICE_SIZE})`),
+  /** Vector mode: leave out postings farther than this (for cosine, 0 is identical, 2 opposite). */
+  maxDistance: finiteNumber().optional().describe('"like" by vector: only postings this near or nearer'),
+  metric: metric().describe('"like" by vector: distance'),
+};
 
 /**
  * "Postings like QUERY": the market is narrowed to the nearest `size` postings by embedding
@@ -31,23 +37,10 @@ export const top = (fallback: number) => whole(1, MAX_TOP).default(fallback);
  *
  * @example { query: 'machine learning engineer', mode: 'vector', size: 200, maxDistance: 0.7 }
  */
-export const LikeOptions = z
-  .strictObject({
-    /** What the postings should be like; embedded with the database's embedder. */
-    query: z.string().trim().min(1, 'must not be empty: give some words the postings should be like').max(MAX_QUERY_CHARS),
-    /** vector (default): nearest by embedding; hybrid: nearest and keyword matches fused. */
-    mode: z.enum(['vector', 'hybrid']).default('vector'),
-    /** How many postings the slice holds at most. Default 200. */
-    size: whole(1, MAX_SLICE_SIZE).default(DEFAULT_SLICE_SIZE),
-    /** Vector mode: leave out postings farther than this (for cosine, 0 is identical, 2 opposite). */
-    maxDistance: z.number().finite().optional(),
-    /** Vector distance. Default cosine. */
-    metric: z.enum(METRICS).default('cosine'),
-  })
-  .refine((like) => like.maxDistance === undefined || like.mode === 'vector', {
-    message: 'works only with mode vector (hybrid ranks by fused rank, not by distance)',
-    path: ['maxDistance'],
-  });
+export const LikeOptions = z.strictObject(LIKE_FIELDS).refine((like) => like.maxDistance === undefined || like.mode === 'vector', {
+  message: 'works only with mode vector (hybrid ranks by fused rank, not by distance)',
+  path: ['maxDistance'],
+});
 export type LikeOptionsInput = z.input<typeof LikeOptions>;
 export type LikeOptions = z.output<typeof LikeOptions>;
 
@@ -61,21 +54,9 @@ export const SliceOptions = z.strictObject({
 export type SliceOptions = z.output<typeof SliceOptions>;
 
 /**
- * Validates a statistic's options, throwing a JobsightError such as
- * `invalid salaryStats options: by: Invalid option: expected one of "title"|... (got "colour")`.
+ * Validates a statistic's options, throwing an InvalidInputError such as
+ * `invalid salaryStats options: by: must be one of "title", ... (got "colour")`.
  */
 export function parseOptions<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input ?? {}, { reportInput: true });
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const field =
-      issue.path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, '') || '(options)';
-    const got = issue.code === 'custom' || issue.input === undefined ? '' : ` (got ${JSON.stringify(issue.input)})`;
-    const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.join(', ')}` : '';
-    return `${field}: ${issue.message}${keys}${got}`;
-  });
-  throw new JobsightError(`invalid ${what} options: ${problems.join('; ')}`);
+  return parseInput(schema, input ?? {}, { what: `${what} options` });
 }

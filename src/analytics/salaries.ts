@@ -1,22 +1,23 @@
 /** Pay by group: quartiles of annualised salary, per group and currency, over the slice. */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { DEFAULT_MIN_COUNT } from '../core/defaults.ts';
+import { choice, wholeNumber } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { parseOptions, SliceOptions, top } from './options.ts';
 import { SALARY_GROUP_NAMES, SALARY_GROUPS, type SalaryGroup } from './salary-groups.ts';
 import { overSlice, type MarketStat } from './slice.ts';
 
-/** Fewer postings than this make quartiles that say more about one employer than about a market. */
-export const DEFAULT_MIN_COUNT = 3;
+export { DEFAULT_MIN_COUNT };
 
 export const SalaryStatsOptions = SliceOptions.extend({
   /** What to group by: title (family), city, country, skill, employment-type, remote or company. */
-  by: z.enum(SALARY_GROUP_NAMES),
+  by: choice(SALARY_GROUP_NAMES).describe('group by'),
   /** Leave out groups resting on fewer postings than this. Default 3. */
-  minCount: z.int('must be a whole number of 1 or more').min(1, 'must be a whole number of 1 or more').default(DEFAULT_MIN_COUNT),
+  minCount: wholeNumber(1).default(DEFAULT_MIN_COUNT).describe('leave out groups with fewer postings'),
   /** How many groups, those with the most postings first. Default 20. */
-  top: top(20),
+  top: top(),
 });
 export type SalaryStatsOptionsInput = z.input<typeof SalaryStatsOptions>;
 

@@ -1,22 +1,25 @@
 /** Whether chosen skills are asked for more or less over time: their share of each month's postings. */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { MAX_TREND_SKILLS } from '../core/defaults.ts';
+import { text } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { unknownSkillsError } from './skill-names.ts';
 import { parseOptions, SliceOptions } from './options.ts';
 import { overSlice, type MarketStat } from './slice.ts';
 
-export const MAX_TREND_SKILLS = 20;
+export { MAX_TREND_SKILLS };
 
 export const SkillTrendsOptions = SliceOptions.extend({
   /** Skill names (canonical, case ignored), 1 to 20. */
   skills: z
-    .array(z.string().trim().min(1, 'must not be empty').max(100))
+    .array(text(100))
     .min(1, 'needs at least one skill')
     .max(MAX_TREND_SKILLS)
     // "Python, python" is one skill, shown once.
-    .transform((names) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()]),
+    .transform((names) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()])
+    .describe(`skill names, e.g. Python SQL "Power BI" (1 to ${MAX_TREND_SKILLS})`),
 });
 export type SkillTrendsOptionsInput = z.input<typeof SkillTrendsOptions>;
 

@@ -8,7 +8,7 @@ import { overSlice, type MarketStat } from './slice.ts';
 
 export const SkillsInDemandOptions = SliceOptions.extend({
   /** How many skills, most asked for first. Default 20. */
-  top: top(20),
+  top: top(),
 });
 export type SkillsInDemandOptionsInput = z.input<typeof SkillsInDemandOptions>;
 

@@ -9,42 +9,28 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../core/errors.ts';
-import { filterConditions, parseFilters } from '../search/filters.ts';
+import { HYBRID_DEFAULTS } from '../core/defaults.ts';
+import { InternalError } from '../core/errors.ts';
+import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
+import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
-import { distanceOperator, embedQuery, withScanSettings } from '../search/vector.ts';
+import { withScanSettings } from '../search/scan-settings.ts';
 import type { LikeOptions, SliceOptions } from './options.ts';
 
 /** The CTEs (to follow `with`) that define `slice (id)`. */
 async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions): Promise<SQL> {
-  const filters = options.filters ?? parseFilters({});
+  const filters = options.filters ?? {};
   const like = options.like;
   if (!like) return sql`slice as (select jobs.id from jobs where ${filterConditions(filters)})`;
   const vector = await embedQuery(requireEmbedder(embedder, like), like.query);
   const op = distanceOperator(like.metric);
   if (like.mode === 'hybrid') {
     // Each branch ranks `size` candidates, so the fused top `size` is not cut short by a branch.
-    const ranking = hybridRanking({
-      vector,
-      words: like.query,
-      op,
-      filters,
-      candidates: like.size,
-      k: like.size,
-      rrfK: 60,
-      vectorWeight: 1,
-      textWeight: 1,
-    });
+    const ranking = hybridRanking({ ...HYBRID_DEFAULTS, vector, words: like.query, op, filters, candidates: like.size, k: like.size });
     return sql`${ranking}, slice as (select id from fused)`;
   }
   const maxDistance = like.maxDistance ?? null;
-  return sql`nearest as materialized (
-      select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
-      from jobs
-      where jobs.embedding is not null and ${filterConditions(filters)}
-      order by distance
-      limit ${like.size}
-    ),
+  return sql`${nearest('nearest', { op, target: sql`${vector}::vector`, where: filterConditions(filters), limit: like.size })},
     slice as (
       select id from nearest where ${maxDistance}::float8 is null or distance <= ${maxDistance}::float8
     )`;
@@ -52,9 +38,8 @@ async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions):
 
 function requireEmbedder(embedder: Embedder | undefined, like: LikeOptions): Embedder {
   if (embedder) return embedder;
-  throw new JobsightError(`a market slice like "${like.query}" needs an embedder, and none was given`, {
+  throw new InternalError(`a market slice like "${like.query}" needs an embedder, and none was given`, {
     hint: 'Pass the embedder the database was opened with (createEmbedder(config.embedder)).',
-    status: 500,
   });
 }
 

@@ -8,7 +8,7 @@ import { overSlice, type MarketStat } from './slice.ts';
 
 export const TopEmployersOptions = SliceOptions.extend({
   /** How many employers, most postings first. Default 20. */
-  top: top(20),
+  top: top(),
 });
 export type TopEmployersOptionsInput = z.input<typeof TopEmployersOptions>;
 

@@ -1,6 +1,7 @@
 /**
- * The HTTP API and the web page as one Hono app. Routes validate their input with zod (and
- * document it: /openapi.json), call the same library functions as the CLI, and share one
+ * The HTTP API and the web page as one Hono app. The routes are generated from the operations
+ * (api/operations.ts: the same declarations the CLI is built from, documented at /openapi.json),
+ * plus /api/health; they share one
  * database: one node-postgres pool, or the one PGlite, whose own locks queue concurrent queries
  * and keep a transaction's statements together.
  *
@@ -15,14 +16,11 @@ import type { Embedder } from '../embed/embedder.ts';
 import { requireReadKey, requireWriteKey } from './auth.ts';
 import type { ApiConfig } from './config.ts';
 import type { ApiDeps } from './deps.ts';
-import { errorHandler, validationHook, type ErrorBody, type Logger } from './errors.ts';
+import { type ErrorBody, errorHandler, type Logger } from './errors.ts';
+import { addOperationRoutes } from './operations.ts';
 import { healthRoutes } from './routes/health.ts';
-import { ingestRoutes } from './routes/ingest.ts';
-import { jobsRoutes } from './routes/jobs.ts';
-import { searchRoutes } from './routes/search.ts';
-import { similarRoutes } from './routes/similar.ts';
-import { statsRoutes } from './routes/stats.ts';
 import { webRoutes } from './web.ts';
+import { OPERATIONS } from '../operations/index.ts';
 
 export interface AppOptions {
   database: Database;
@@ -36,7 +34,7 @@ const consoleLog: Logger = (message, error) => console.error(`jobsight serve: ${
 
 export function createApp({ database, embedder, config, log = consoleLog }: AppOptions): OpenAPIHono {
   const deps: ApiDeps = { database, embedder, config, requireWrite: requireWriteKey(config) };
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono();
   app.onError(errorHandler(log));
   app.notFound((c) =>
     c.json<ErrorBody>({ error: `no such endpoint: ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the endpoints.' }, 404),
@@ -53,7 +51,8 @@ export function createApp({ database, embedder, config, log = consoleLog }: AppO
   });
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : requireReadKey(config)(c, next)));
 
-  for (const routes of [healthRoutes, searchRoutes, similarRoutes, jobsRoutes, ingestRoutes, statsRoutes]) app.route('/', routes(deps));
+  app.route('/', healthRoutes(deps));
+  addOperationRoutes(app, OPERATIONS, { context: { database, embedder }, config, requireWrite: deps.requireWrite });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'ApiKey', { type: 'apiKey', in: 'header', name: 'x-api-key' });

@@ -3,7 +3,8 @@
  * wins over the environment, which wins over the default); nothing in src/api reads process.env.
  */
 import { tmpdir } from 'node:os';
-import { JobsightError } from '../core/errors.ts';
+import { CONFIG_DEFAULTS } from '../core/defaults.ts';
+import { wholeNumberFromText } from '../core/validation.ts';
 
 export interface ApiConfig {
   /** Key that writes (adding, changing, deleting jobs, ingest) need. Unset: writes are refused. */
@@ -19,11 +20,10 @@ export interface ApiConfig {
 }
 
 export const API_DEFAULTS = {
-  port: 8080,
-  host: '127.0.0.1',
-  maxUploadBytes: 50 * 1024 * 1024,
-  // A resume or a long posting is tens of kB; a megabyte leaves room and still bounds memory.
-  maxBodyBytes: 1024 * 1024,
+  port: CONFIG_DEFAULTS.port,
+  host: CONFIG_DEFAULTS.host,
+  maxUploadBytes: CONFIG_DEFAULTS.maxUploadBytes,
+  maxBodyBytes: CONFIG_DEFAULTS.maxBodyBytes,
 } as const;
 
 /** The environment variables `jobsight serve` reads, with what they set. */
@@ -36,10 +36,7 @@ export const API_ENVIRONMENT = {
 type Env = Record<string, string | undefined>;
 
 function bytesFrom(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new JobsightError(`${name} must be a whole number of bytes of at least 1, got "${value}"`);
-  return n;
+  return value === undefined || value === '' ? fallback : wholeNumberFromText(name, value, 1);
 }
 
 /**

@@ -4,18 +4,14 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULTS, ENVIRONMENT } from '../config.ts';
-import { causeMessage, JobsightError } from '../core/errors.ts';
+import { MAX_DIMENSIONS } from '../core/defaults.ts';
+import { causeMessage, peopleError } from '../core/errors.ts';
+import { GROUPS, OPERATIONS } from '../operations/index.ts';
 import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
-import { indexCommand } from './commands/index.ts';
-import { ingestCommand } from './commands/ingest.ts';
-import { jobsCommand } from './commands/jobs.ts';
-import { matchCommand } from './commands/match.ts';
-import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
-import { similarCommand } from './commands/similar.ts';
-import { statsCommand } from './commands/stats.ts';
-import { positiveInt, nonNegativeInt } from './parse.ts';
+import { addOperationCommands } from './operations.ts';
+import { wholeNumberFlag } from './parse.ts';
 
 const program = new Command('jobsight')
   .description(
@@ -24,16 +20,16 @@ const program = new Command('jobsight')
   .addOption(new Option('--data-dir <dir>', `embedded database folder (env JOBSIGHT_DATA_DIR, default ${DEFAULTS.dataDir})`))
   .addOption(new Option('--database-url <url>', 'PostgreSQL server with pgvector (env DATABASE_URL; unset: embedded database)'))
   .addOption(
-    new Option('--pool-max <n>', `server pool size (env JOBSIGHT_POOL_MAX, default ${DEFAULTS.poolMax})`).argParser(positiveInt('--pool-max')),
+    new Option('--pool-max <n>', `server pool size (env JOBSIGHT_POOL_MAX, default ${DEFAULTS.poolMax})`).argParser(wholeNumberFlag('--pool-max', 1)),
   )
   .addOption(
     new Option('--pool-idle-timeout-ms <ms>', `close idle server connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`).argParser(
-      nonNegativeInt('--pool-idle-timeout-ms'),
+      wholeNumberFlag('--pool-idle-timeout-ms', 0),
     ),
   )
   .addOption(
     new Option('--pool-connection-timeout-ms <ms>', `give up connecting after ms (default ${DEFAULTS.poolConnectionTimeoutMs})`).argParser(
-      nonNegativeInt('--pool-connection-timeout-ms'),
+      wholeNumberFlag('--pool-connection-timeout-ms', 0),
     ),
   )
   .addOption(new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices(['hash', 'openai']))
@@ -43,7 +39,7 @@ const program = new Command('jobsight')
   )
   .addOption(
     new Option('--dimensions <n>', `embedding dimensions (env JOBSIGHT_EMBED_DIMENSIONS, default ${DEFAULTS.dimensions})`).argParser(
-      positiveInt('--dimensions', 16000),
+      wholeNumberFlag('--dimensions', 2, MAX_DIMENSIONS),
     ),
   )
   .option('--json', 'print results as JSON')
@@ -57,17 +53,9 @@ const program = new Command('jobsight')
   .showHelpAfterError()
   .exitOverride();
 
-program
-  .addCommand(demoCommand())
-  .addCommand(dbCommand())
-  .addCommand(jobsCommand())
-  .addCommand(ingestCommand())
-  .addCommand(searchCommand())
-  .addCommand(similarCommand())
-  .addCommand(matchCommand())
-  .addCommand(indexCommand())
-  .addCommand(statsCommand())
-  .addCommand(serveCommand());
+program.addCommand(demoCommand()).addCommand(dbCommand());
+addOperationCommands(program, OPERATIONS, GROUPS);
+program.addCommand(serveCommand());
 
 // `jobsight search ... | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -82,11 +70,13 @@ try {
     // commander has printed the message (or the help/version text) already.
     process.exitCode = error.exitCode;
   } else {
-    const debug = process.argv.includes('--debug');
-    process.stderr.write(`error: ${error instanceof JobsightError ? error.message : causeMessage(error)}\n`);
-    if (error instanceof JobsightError && error.hint) process.stderr.write(`hint: ${error.hint}\n`);
-    if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    else if (!(error instanceof JobsightError)) process.stderr.write('(run again with --debug for the stack trace)\n');
+    // Known failures (bad input, a missing job, a database that went away) in one line and a hint.
+    const known = peopleError(error);
+    process.stderr.write(`error: ${known ? known.message : causeMessage(error)}
+`);
+    if (known?.hint) process.stderr.write(`hint: ${known.hint}\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    else if (!known) process.stderr.write('(run again with --debug for the stack trace)\n');
     process.exitCode = 1;
   }
 }

@@ -4,8 +4,10 @@
  * parsing vector text, which is slow in PGlite's WASM (about 0.65 ms per 384-dim vector).
  */
 
-/** Column types the encoder writes; the staging table must declare the matching SQL types. */
-export type CopyType = 'text' | 'int8' | 'float8' | 'numeric' | 'date' | 'bool' | 'vector';
+import type { CopyType } from '../core/posting.ts';
+
+/** Column types the encoder writes (core/posting.ts); the table must declare the matching SQL types. */
+export type { CopyType };
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);

@@ -5,6 +5,7 @@
  * "nursing", but "doctor" is no nearer "physician" than "plumber".
  */
 import type { Embedder } from './embedder.ts';
+import { DEFAULT_DIMENSIONS } from '../core/defaults.ts';
 import { JobsightError } from '../core/errors.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -14,7 +15,7 @@ import { tokenize } from './tokenize.ts';
  */
 export const HASHING_EMBEDDER_NAME = 'hash-ngram-v1';
 
-export const DEFAULT_HASHING_DIMENSIONS = 384;
+export const DEFAULT_HASHING_DIMENSIONS = DEFAULT_DIMENSIONS;
 // pgvector's `vector` type holds at most 16,000 dimensions (HNSW indexes at most 2,000).
 const MAX_DIMENSIONS = 16_000;
 

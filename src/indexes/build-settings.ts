@@ -7,28 +7,30 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { JobsightError } from '../core/errors.ts';
+import { z } from 'zod';
+import { BUILD_DEFAULTS, MAX_PARALLEL_WORKERS } from '../core/defaults.ts';
+import { parseInput, wholeNumber } from '../core/validation.ts';
 
-/** Server build settings; see `ServerBuildOptions` in indexes.ts for their meaning. */
-export interface BuildSettings {
-  maintenanceWorkMem: string;
-  parallelWorkers: number;
-}
+/**
+ * How the server builds an index. PGlite ignores these: it has one session and no workers.
+ * Both are written into SET statements (they cannot be bound parameters), so they are checked here.
+ */
+export const BUILD_OPTIONS = {
+  maintenanceWorkMem: z
+    .string()
+    .regex(/^[1-9][0-9]{0,6}(kB|MB|GB)?$/, "must be a size such as '512MB' or '2GB' (units kB, MB, GB)")
+    .default(BUILD_DEFAULTS.maintenanceWorkMem)
+    .describe(`server: memory for the build, e.g. '1GB' (default ${BUILD_DEFAULTS.maintenanceWorkMem})`),
+  parallelWorkers: wholeNumber(0, MAX_PARALLEL_WORKERS)
+    .default(BUILD_DEFAULTS.parallelWorkers)
+    .describe(`server: parallel build workers (default ${BUILD_DEFAULTS.parallelWorkers}; capped by max_worker_processes)`),
+};
+const BuildSettings = z.object(BUILD_OPTIONS);
+export type BuildSettings = z.output<typeof BuildSettings>;
 
-const MEMORY = /^[1-9][0-9]{0,6}(kB|MB|GB)?$/;
-
-/** Checks settings that are written into SET statements (they cannot be bound parameters). */
-export function checkBuildSettings(settings: BuildSettings): BuildSettings {
-  if (!MEMORY.test(settings.maintenanceWorkMem)) {
-    throw new JobsightError(
-      `maintenanceWorkMem must be a size such as '512MB' or '2GB' (units kB, MB, GB), got ${JSON.stringify(settings.maintenanceWorkMem)}`,
-    );
-  }
-  const workers = settings.parallelWorkers;
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
-    throw new JobsightError(`parallelWorkers must be a whole number from 0 to 64, got ${JSON.stringify(workers)}`);
-  }
-  return settings;
+/** Checks build settings and fills in their defaults. */
+export function checkBuildSettings(settings: z.input<typeof BuildSettings>): BuildSettings {
+  return parseInput(BuildSettings, settings, { what: 'build settings' });
 }
 
 /** Runs `statement` on one server connection after setting the build memory and parallel workers there. */

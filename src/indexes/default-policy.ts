@@ -1,30 +1,15 @@
 /**
  * The default index policy: a table is searched exactly while it is small and gets an HNSW index
- * (recommendIndex) once it grows past EXACT_SEARCH_MAX_ROWS. `jobsight ingest` applies it after
- * each load. Users who manage indexes by hand turn it off (`jobsight index auto off`); dropping an
- * index by hand turns it off too, so Jobsight never rebuilds what the user removed.
+ * (recommendIndex) once it grows past EXACT_SEARCH_MAX_ROWS. The ingest operation applies it after
+ * each load, from the CLI and the API alike. Users who manage indexes by hand turn it off
+ * (`jobsight index auto off`); dropping an index by hand turns it off too (manage.ts).
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
-import { settings } from '../db/schema.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
 import { createVectorIndex, type IndexBuildResult } from './manage.ts';
+import { getAutoIndex } from './policy-setting.ts';
 import { recommendIndex } from './spec.ts';
-
-const AUTO_INDEX_KEY = 'auto_index';
-
-/** Whether the default policy is on (it is unless turned off). */
-export async function getAutoIndex(database: Database): Promise<boolean> {
-  const [row] = await database.db.select().from(settings).where(eq(settings.key, AUTO_INDEX_KEY));
-  return row?.value !== false;
-}
-
-export async function setAutoIndex(database: Database, on: boolean): Promise<void> {
-  await database.db
-    .insert(settings)
-    .values({ key: AUTO_INDEX_KEY, value: on })
-    .onConflictDoUpdate({ target: settings.key, set: { value: on, updatedAt: sql`now()` } });
-}
 
 /**
  * With the policy on, builds the recommended index when the table has outgrown exact search and

@@ -2,34 +2,27 @@
  * Creating, rebuilding and dropping the vector indexes on jobs.embedding, on either engine.
  * On the server builds run CONCURRENTLY (searches and writes go on meanwhile) with their own
  * maintenance_work_mem and parallel workers; PGlite is one single-threaded session, so it gets a
- * plain CREATE INDEX. Status, search settings and the default policy live in the index-* files
- * and are re-exported here: this is the module the CLI and API import.
+ * plain CREATE INDEX. Dropping an index by hand turns the default policy off (default-policy.ts),
+ * so Jobsight never rebuilds what the user removed.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
-import { causeMessage, JobsightError, PG_ERROR, pgErrorCode } from '../core/errors.ts';
-import { checkBuildSettings, runWithBuildSettings, type BuildSettings } from './build-settings.ts';
-import { createIndexStatement, indexName, resolveIndexSpec, type ResolvedIndexSpec, type VectorIndexSpec } from './spec.ts';
-
-export * from './spec.ts';
-export { applySearchSettings, type SearchSettings } from '../search/scan-settings.ts';
-export { vectorIndexStatus, type IndexBuildProgress, type VectorIndexStatus } from './status.ts';
+import { ConflictError, causeMessage, InternalError, InvalidInputError, NotFoundError, PG_ERROR, pgErrorCode } from '../core/errors.ts';
+import { type BuildSettings, checkBuildSettings, runWithBuildSettings } from './build-settings.ts';
+import { setAutoIndex } from './policy-setting.ts';
+import { createIndexStatement, indexName, type ResolvedIndexSpec, resolveIndexSpec, type VectorIndexSpec } from './spec.ts';
 
 /** "relation already exists": another index or table already has the name. */
 const DUPLICATE_TABLE = PG_ERROR.duplicateTable;
 
-/** How the server builds an index. PGlite ignores these: it has one session and no workers. */
-export interface ServerBuildOptions {
+/** How the server builds an index (build-settings.ts). PGlite ignores these: it has one session and no workers. */
+export interface ServerBuildOptions extends Partial<BuildSettings> {
   /**
    * Default true: CREATE INDEX CONCURRENTLY, no lock against writes, but slower and not in a
    * transaction. false: a plain build inside a transaction (SET LOCAL), blocking writes meanwhile.
    */
   concurrently?: boolean;
-  /** Memory for the build (default '512MB'); an HNSW graph that outgrows it builds far slower. */
-  maintenanceWorkMem?: string;
-  /** Parallel workers for the build (default 2, 0..64; capped by the server's max_worker_processes). */
-  parallelWorkers?: number;
 }
 
 export interface IndexBuildResult {
@@ -38,11 +31,8 @@ export interface IndexBuildResult {
   milliseconds: number;
 }
 
-function buildSettings(options: ServerBuildOptions): BuildSettings {
-  return checkBuildSettings({
-    maintenanceWorkMem: options.maintenanceWorkMem ?? '512MB',
-    parallelWorkers: options.parallelWorkers ?? 2,
-  });
+function buildSettings({ maintenanceWorkMem, parallelWorkers }: ServerBuildOptions): BuildSettings {
+  return checkBuildSettings({ maintenanceWorkMem, parallelWorkers });
 }
 
 /** `"name"` quoted for SQL; names come from the catalog (vectorIndexes), never from input. */
@@ -71,7 +61,7 @@ export async function createVectorIndex(database: Database, spec: VectorIndexSpe
   if (resolved.type === 'ivfflat') {
     const rows = await embeddedRows(database);
     if (rows === 0) {
-      throw new JobsightError('cannot build an IVFFlat index on an empty table', {
+      throw new InvalidInputError('cannot build an IVFFlat index on an empty table', {
         hint: 'load postings first: IVFFlat learns its lists from the rows',
       });
     }
@@ -79,9 +69,8 @@ export async function createVectorIndex(database: Database, spec: VectorIndexSpe
   }
   const name = indexName(resolved);
   const exists = () =>
-    new JobsightError(`the index ${name} already exists`, {
+    new ConflictError(`the index ${name} already exists`, {
       hint: `Drop it first (jobsight index drop ${name}) or rebuild it in place (jobsight index rebuild ${name}).`,
-      status: 409,
     });
   if ((await existingNames(database)).includes(name)) throw exists();
 
@@ -106,7 +95,7 @@ export async function createVectorIndex(database: Database, spec: VectorIndexSpe
     }
   } catch (cause) {
     if (pgErrorCode(cause) === DUPLICATE_TABLE) throw exists();
-    throw new JobsightError(`building ${name} failed: ${causeMessage(cause)}`, { cause, status: 500 });
+    throw new InternalError(`building ${name} failed: ${causeMessage(cause)}`, { cause });
   }
   return { name, spec: resolved, milliseconds: Math.round(performance.now() - started) };
 }
@@ -114,22 +103,26 @@ export async function createVectorIndex(database: Database, spec: VectorIndexSpe
 async function knownIndex(database: Database, name: string): Promise<string> {
   const names = await existingNames(database);
   if (!names.includes(name)) {
-    throw new JobsightError(`no vector index named ${JSON.stringify(name)} on jobs`, {
-      hint: names.length ? `Existing vector indexes: ${names.join(', ')}.` : 'There are no vector indexes on jobs.',
-      status: 404,
-    });
+    throw new NotFoundError(
+      `no vector index named ${JSON.stringify(name)} on jobs`,
+      names.length ? `Existing vector indexes: ${names.join(', ')}.` : 'There are no vector indexes on jobs.',
+    );
   }
   return quoteIdentifier(name);
 }
 
 /**
- * Drops one of the vector indexes on jobs (CONCURRENTLY on the server, so searches are not blocked).
+ * Drops one of the vector indexes on jobs (CONCURRENTLY on the server, so searches are not
+ * blocked) and turns the default index policy off: the user chose, so the next ingest must not
+ * build it again (`jobsight index auto on` turns it back on).
  * @example await dropVectorIndex(database, 'jobs_embedding_hnsw_cosine');
  */
-export async function dropVectorIndex(database: Database, name: string): Promise<void> {
+export async function dropVectorIndex(database: Database, name: string): Promise<{ dropped: string; autoIndex: false }> {
   const quoted = await knownIndex(database, name);
   const concurrently = database.engine === 'postgres' ? 'concurrently ' : '';
   await database.db.execute(sql.raw(`drop index ${concurrently}if exists ${quoted}`));
+  await setAutoIndex(database, false);
+  return { dropped: name, autoIndex: false };
 }
 
 /**
@@ -149,7 +142,7 @@ export async function rebuildVectorIndex(
     if (database.engine === 'pglite') await database.db.execute(sql.raw(`reindex index ${quoted}`));
     else await runWithBuildSettings(database, settings, `reindex index concurrently ${quoted}`);
   } catch (cause) {
-    throw new JobsightError(`rebuilding ${name} failed: ${causeMessage(cause)}`, { cause, status: 500 });
+    throw new InternalError(`rebuilding ${name} failed: ${causeMessage(cause)}`, { cause });
   }
   return { name, milliseconds: Math.round(performance.now() - started) };
 }

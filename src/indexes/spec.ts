@@ -4,29 +4,49 @@
  * and the one DDL statement it becomes. Numbers cannot be bound parameters in DDL, so every number
  * is checked to be an integer in range here before it is written into SQL.
  */
-import { JobsightError } from '../core/errors.ts';
-import { METRICS, type Metric } from '../search/vector.ts';
+import { z } from 'zod';
+import { EXACT_SEARCH_MAX_ROWS, HNSW_DEFAULTS, HNSW_LIMITS, MAX_IVFFLAT_LISTS } from '../core/defaults.ts';
+import { parseInput, wholeNumber } from '../core/validation.ts';
+import { METRICS, type Metric, metric } from '../search/options.ts';
 
 export const INDEX_TYPES = ['hnsw', 'ivfflat'] as const;
+export { METRICS };
 export type IndexType = (typeof INDEX_TYPES)[number];
 
-export interface HnswSpec {
-  type: 'hnsw';
-  /** Neighbours per graph node (pgvector default 16, 2..100): more is better recall, bigger index. */
-  m?: number;
-  /** Candidate list while building (default 64, 4..1000, at least 2 * m): more is slower, better graph. */
-  efConstruction?: number;
-  /** Distance the index serves; a query must order by the same operator (default cosine). */
-  metric?: Metric;
-}
+/** HNSW options: neighbours per graph node and the build candidate list (at least 2 * m). */
+export const HNSW_OPTIONS = {
+  m: wholeNumber(...HNSW_LIMITS.m)
+    .default(HNSW_DEFAULTS.m)
+    .describe(`links per node (${HNSW_LIMITS.m.join(' to ')}): more is better recall, a bigger index`),
+  efConstruction: wholeNumber(...HNSW_LIMITS.efConstruction)
+    .default(HNSW_DEFAULTS.efConstruction)
+    .describe('candidate list while building (at least 2 x m): more is a slower build, a better graph'),
+  metric: metric().describe('distance the index serves; a query must order by the same operator'),
+};
 
-export interface IvfflatSpec {
-  type: 'ivfflat';
-  /** Clusters (1..32768); default from the row count, see `defaultIvfflatLists`. */
-  lists?: number;
-  metric?: Metric;
-}
+/** IVFFlat options: lists default from the row count (see defaultIvfflatLists). */
+export const IVFFLAT_OPTIONS = {
+  lists: wholeNumber(1, MAX_IVFFLAT_LISTS).optional().describe('number of lists (default rows/1000, sqrt(rows) above 1M rows)'),
+  metric: metric().describe('distance the index serves; a query must order by the same operator'),
+};
 
+const VectorIndexSpec = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('hnsw'), ...HNSW_OPTIONS }).refine((s) => s.efConstruction >= 2 * s.m, {
+      path: ['efConstruction'],
+      error: (issue) => {
+        const { m } = issue.input as { m: number };
+        return `must be at least 2 * m (${2 * m} for m = ${m}); pgvector refuses a smaller build candidate list`;
+      },
+    }),
+    z.strictObject({ type: z.literal('ivfflat'), ...IVFFLAT_OPTIONS }),
+  ],
+  { error: `must be one of ${INDEX_TYPES.map((t) => JSON.stringify(t)).join(', ')}` },
+);
+
+export type HnswSpec = { type: 'hnsw' } & Partial<{ m: number; efConstruction: number; metric: Metric }>;
+export type IvfflatSpec = { type: 'ivfflat' } & Partial<{ lists: number; metric: Metric }>;
 export type VectorIndexSpec = HnswSpec | IvfflatSpec;
 
 /** A spec with every default filled in. */
@@ -56,40 +76,16 @@ export function indexName(spec: { type: IndexType; metric: Metric }): string {
   return `jobs_embedding_${spec.type}_${spec.metric}`;
 }
 
-function integerIn(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new JobsightError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
 /**
  * Checks a spec and fills in its defaults. `rows` (embedded rows in jobs) is needed only for an
  * IVFFlat spec without `lists`.
  * @example resolveIndexSpec({ type: 'hnsw', m: 8 }) // { type: 'hnsw', m: 8, efConstruction: 64, metric: 'cosine' }
  */
 export function resolveIndexSpec(spec: VectorIndexSpec, rows?: number): ResolvedIndexSpec {
-  const type = (spec as { type?: unknown }).type;
-  if (!INDEX_TYPES.includes(type as IndexType)) {
-    throw new JobsightError(`unknown index type ${JSON.stringify(type)}; use one of: ${INDEX_TYPES.join(', ')}`);
-  }
-  const metric = spec.metric ?? 'cosine';
-  if (!METRICS.includes(metric)) {
-    throw new JobsightError(`unknown metric ${JSON.stringify(metric)}; use one of: ${METRICS.join(', ')}`);
-  }
-  if (spec.type === 'hnsw') {
-    const m = integerIn('m', spec.m ?? 16, 2, 100);
-    const efConstruction = integerIn('efConstruction', spec.efConstruction ?? 64, 4, 1000);
-    if (efConstruction < 2 * m) {
-      throw new JobsightError(`efConstruction must be at least 2 * m (${2 * m} for m = ${m}), got ${efConstruction}`, {
-        hint: 'pgvector refuses a smaller build candidate list than twice the neighbours per node.',
-      });
-    }
-    return { type: 'hnsw', m, efConstruction, metric };
-  }
-  if (spec.lists === undefined && rows === undefined) throw new Error('resolveIndexSpec: rows needed for default lists');
-  const lists = integerIn('lists', spec.lists ?? defaultIvfflatLists(rows!), 1, 32768);
-  return { type: 'ivfflat', lists, metric };
+  const parsed = parseInput(VectorIndexSpec, spec, { what: 'index spec' });
+  if (parsed.type === 'hnsw') return parsed;
+  if (parsed.lists === undefined && rows === undefined) throw new Error('resolveIndexSpec: rows needed for default lists');
+  return { ...parsed, lists: parsed.lists ?? defaultIvfflatLists(rows!) };
 }
 
 /** `CREATE INDEX [CONCURRENTLY] ...` for a resolved spec; all interpolated parts are checked above. */
@@ -101,13 +97,7 @@ export function createIndexStatement(spec: ResolvedIndexSpec, concurrently: bool
   );
 }
 
-/**
- * Below this many embedded rows Jobsight searches without an index. An exact scan of 10,000
- * 384-dim vectors takes a few tens of milliseconds (24 ms for 20k on the server, stack.md), returns
- * the true nearest postings, and needs no build (an HNSW build is 40-70 s for 20k rows in PGlite).
- * Above it, scan time grows linearly while HNSW stays around a millisecond.
- */
-export const EXACT_SEARCH_MAX_ROWS = 10_000;
+export { EXACT_SEARCH_MAX_ROWS };
 
 export interface IndexRecommendation {
   /** null: search exactly, no index. */
@@ -124,7 +114,7 @@ export function recommendIndex(rows: number): IndexRecommendation {
     return { spec: null, reason: `${rows} rows: an exact scan is fast and returns the true nearest postings` };
   }
   return {
-    spec: { type: 'hnsw', m: 16, efConstruction: 64, metric: 'cosine' },
+    spec: { type: 'hnsw', ...HNSW_DEFAULTS, metric: 'cosine' },
     reason: `${rows} rows: an exact scan grows with the table; HNSW keeps queries fast at high recall`,
   };
 }

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
-import type { Metric } from '../search/vector.ts';
+import type { Metric } from '../search/options.ts';
 
 const METRIC_OF_OPCLASS: Record<string, Metric> = {
   vector_cosine_ops: 'cosine',

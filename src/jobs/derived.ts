@@ -3,7 +3,7 @@
  * embedded, its hash, and annualised salaries.
  */
 import { createHash } from 'node:crypto';
-import type { SalaryPeriod, ValidJobInput } from '../core/posting.ts';
+import { JOB_FIELD_NAMES, JOB_FIELDS, type SalaryPeriod, type StoredValues, type ValidJobInput } from '../core/posting.ts';
 
 /** Fields that change a job's embedding; an update touching any of them re-embeds. */
 export const EMBEDDED_FIELDS = ['title', 'company', 'city', 'region', 'country', 'description'] as const;
@@ -50,32 +50,23 @@ export function annualize(amount: number | undefined | null, period: SalaryPerio
  * annualised (a flagged, implausible salary is kept as given but never counted as a yearly
  * figure), the content hash computed. The one mapping used by CRUD and by ingest.
  */
-export function storedFields(job: ValidJobInput, hash = contentHash(job)) {
+export function storedFields(job: ValidJobInput, hash = contentHash(job)): StoredValues {
+  const given = Object.fromEntries(GIVEN_FIELDS.map((field) => [field, job[field] ?? null]));
   const period = job.salaryPeriod ?? null;
   return {
-    source: job.source,
+    ...(given as Pick<StoredValues, (typeof GIVEN_FIELDS)[number]>),
     externalId: job.externalId ?? hash,
-    title: job.title,
-    description: job.description,
-    city: job.city ?? null,
-    region: job.region ?? null,
-    country: job.country ?? null,
-    remoteMode: job.remoteMode ?? null,
-    employmentType: job.employmentType ?? null,
-    salaryMin: job.salaryMin ?? null,
-    salaryMax: job.salaryMax ?? null,
-    salaryCurrency: job.salaryCurrency ?? null,
-    salaryPeriod: period,
+    postedApproximate: job.postedApproximate ?? false,
     salaryAnnualMin: job.salaryFlag ? null : annualize(job.salaryMin, period),
     salaryAnnualMax: job.salaryFlag ? null : annualize(job.salaryMax, period),
-    salaryText: job.salaryText ?? null,
-    salaryFlag: job.salaryFlag ?? null,
-    postedAt: job.postedAt ?? null,
-    postedApproximate: job.postedApproximate ?? false,
-    expiresAt: job.expiresAt ?? null,
-    url: job.url ?? null,
     contentHash: hash,
   };
 }
 
-export type StoredFields = ReturnType<typeof storedFields>;
+// The stored fields taken as given (null when absent); the others are derived above.
+const DERIVED = ['externalId', 'postedApproximate', 'salaryAnnualMin', 'salaryAnnualMax', 'contentHash'] as const;
+const GIVEN_FIELDS = JOB_FIELD_NAMES.filter(
+  (field): field is Exclude<keyof typeof JOB_FIELDS, (typeof DERIVED)[number]> => !(DERIVED as readonly string[]).includes(field),
+);
+
+export type StoredFields = StoredValues;

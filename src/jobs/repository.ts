@@ -2,23 +2,30 @@
  * Jobs CRUD, the typed library API behind `jobsight jobs ...` and the HTTP API. Every write is
  * one transaction that includes embedding the text, so a failed embed leaves the old row as it was.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from '../core/defaults.ts';
+import { ConflictError, InvalidInputError, NotFoundError, PG_ERROR, pgErrorCode, UnavailableError } from '../core/errors.ts';
+import { JOB_FIELD_NAMES, type Job, JobInput, type ValidJobInput } from '../core/posting.ts';
+import { parseInput, text, wholeNumber } from '../core/validation.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { companies, jobs } from '../db/schema.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError, NotFoundError, PG_ERROR, pgErrorCode } from '../core/errors.ts';
 import { upsertCompanies } from './companies.ts';
 import { EMBEDDED_FIELDS, embeddingText, storedFields } from './derived.ts';
-import { JobInput, type Job, type ValidJobInput } from '../core/posting.ts';
 import { setJobSkills } from './skills.ts';
 
-/** Validates input at the boundary; the error names the field, the value's problem and the row. */
+/** The one "no such job" error. */
+export function jobNotFound(id: number): NotFoundError {
+  return new NotFoundError(`no job with id ${id}`, 'List jobs with `jobsight jobs list` (GET /api/jobs), or find one with `jobsight search`.');
+}
+
+/**
+ * Validates a job at the boundary; the error names the field, the value's problem and the row.
+ * 422: the input was read, but the job it describes (a row of a file, a job as changed) is not valid.
+ */
 export function parseJobInput(input: unknown, where = 'job'): ValidJobInput {
-  const result = JobInput.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join('.') || '(job)'}: ${i.message}`);
-  throw new JobsightError(`invalid ${where}: ${issues.join('; ')}`, { status: 422 });
+  return parseInput(JobInput, input, { what: where, status: 422 });
 }
 
 function columnsFor(job: ValidJobInput, companyId: number | null, embedding: Float32Array) {
@@ -28,7 +35,7 @@ function columnsFor(job: ValidJobInput, companyId: number | null, embedding: Flo
 async function embedChecked(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
   const vectors = await embedder.embed(texts);
   if (vectors.length !== texts.length || vectors.some((v) => v.length !== embedder.dimensions)) {
-    throw new JobsightError(`embedder ${embedder.name} returned vectors of the wrong count or length`, { status: 502 });
+    throw new UnavailableError(`embedder ${embedder.name} returned vectors of the wrong count or length`, { status: 502 });
   }
   return vectors;
 }
@@ -53,9 +60,8 @@ export async function addJobs(db: Db, embedder: Embedder, inputs: readonly unkno
       inserted = await tx.insert(jobs).values(rows).returning({ id: jobs.id });
     } catch (e) {
       if (pgErrorCode(e) === PG_ERROR.uniqueViolation) {
-        throw new JobsightError('a job with the same source and external id already exists', {
+        throw new ConflictError('a job with the same source and external id already exists', {
           hint: 'Use `jobsight jobs update ID` to change it, or give a different --external-id.',
-          status: 409,
           cause: e,
         });
       }
@@ -79,7 +85,7 @@ export async function getJob(db: Db | Tx, id: number): Promise<Job | undefined> 
 
 async function getJobOrThrow(db: Db | Tx, id: number): Promise<Job> {
   const job = await getJob(db, id);
-  if (!job) throw new NotFoundError(`no job with id ${id}`, 'List jobs with `jobsight jobs list`.');
+  if (!job) throw jobNotFound(id);
   return job;
 }
 
@@ -106,8 +112,7 @@ export async function updateJob(db: Db, embedder: Embedder, id: number, patch: R
       await tx.update(jobs).set(set).where(eq(jobs.id, id));
     } catch (e) {
       if (pgErrorCode(e) === PG_ERROR.uniqueViolation) {
-        throw new JobsightError(`another job already has source "${job.source}" and external id "${job.externalId}"`, {
-          status: 409,
+        throw new ConflictError(`another job already has source "${job.source}" and external id "${job.externalId}"`, {
           cause: e,
         });
       }
@@ -123,7 +128,7 @@ const UPDATABLE = new Set(Object.keys(JobInput.shape));
 function mergePatch(current: Job, patch: Record<string, unknown>): Record<string, unknown> {
   const unknown = Object.keys(patch).filter((k) => !UPDATABLE.has(k));
   if (unknown.length > 0) {
-    throw new JobsightError(`cannot update unknown field(s): ${unknown.join(', ')}`, {
+    throw new InvalidInputError(`cannot update unknown field(s): ${unknown.join(', ')}`, {
       hint: `updatable fields: ${[...UPDATABLE].join(', ')}`,
       status: 422,
     });
@@ -142,17 +147,17 @@ export async function deleteJob(db: Db, id: number): Promise<boolean> {
   return deleted.length > 0;
 }
 
-export const ListOptions = z.object({
-  limit: z.number().int().min(1).max(1000).default(20),
-  offset: z.number().int().min(0).default(0),
-  source: z.string().optional(),
-  company: z.string().optional(),
+export const ListOptions = z.strictObject({
+  limit: wholeNumber(1, MAX_LIST_LIMIT).default(DEFAULT_LIST_LIMIT).describe(`how many (at most ${MAX_LIST_LIMIT})`),
+  offset: wholeNumber(0).default(0).describe('skip this many'),
+  source: text(100).optional().describe('only this source'),
+  company: text(300).optional().describe('only this company (name as stored, case ignored)'),
 });
 export type ListOptions = z.input<typeof ListOptions>;
 
 /** Jobs in id order, optionally of one source or company (name as stored, case-insensitive). */
 export async function listJobs(db: Db, options: ListOptions = {}): Promise<Job[]> {
-  const o = ListOptions.parse(options);
+  const o = parseInput(ListOptions, options, { what: 'list options' });
   const filters: SQL[] = [sql`true`];
   if (o.source) filters.push(eq(jobs.source, o.source));
   if (o.company) filters.push(sql`lower(${companies.name}) = lower(${o.company})`);
@@ -169,29 +174,8 @@ async function findJobs(db: Db | Tx, where: SQL, limit = 1000, offset = 0): Prom
   const rows = await db
     .select({
       id: jobs.id,
-      source: jobs.source,
-      externalId: jobs.externalId,
-      title: jobs.title,
-      description: jobs.description,
+      ...Object.fromEntries(JOB_FIELD_NAMES.map((field) => [field, jobs[field]])),
       company: companies.name,
-      city: jobs.city,
-      region: jobs.region,
-      country: jobs.country,
-      remoteMode: jobs.remoteMode,
-      employmentType: jobs.employmentType,
-      salaryMin: jobs.salaryMin,
-      salaryMax: jobs.salaryMax,
-      salaryCurrency: jobs.salaryCurrency,
-      salaryPeriod: jobs.salaryPeriod,
-      salaryAnnualMin: jobs.salaryAnnualMin,
-      salaryAnnualMax: jobs.salaryAnnualMax,
-      salaryText: jobs.salaryText,
-      salaryFlag: jobs.salaryFlag,
-      postedAt: jobs.postedAt,
-      postedApproximate: jobs.postedApproximate,
-      expiresAt: jobs.expiresAt,
-      url: jobs.url,
-      contentHash: jobs.contentHash,
       skills: sql<string[]>`coalesce((select array_agg(s.name order by s.name) from job_skills js
                               join skills s on s.id = js.skill_id where js.job_id = ${jobs.id}), '{}')`,
       createdAt: jobs.createdAt,

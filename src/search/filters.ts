@@ -6,61 +6,61 @@
  * statement): which conditions apply depends on which filters are given. Every value is a bound
  * parameter; the SQL text itself comes only from the constants below.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { JobsightError } from '../core/errors.ts';
+import { MAX_FILTER_SKILLS, MAX_NAME_CHARS } from '../core/defaults.ts';
 import { EMPLOYMENT_TYPES, MAX_SALARY, REMOTE_MODES } from '../core/posting.ts';
+import { choice, currencyCode, dottedPath, isoDate, nonNegativeNumber, parseInput, text } from '../core/validation.ts';
 
-const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
-const name = z.string().trim().min(1, 'must not be empty').max(300);
-const salary = z.number().nonnegative().max(MAX_SALARY);
+const name = () => text(MAX_NAME_CHARS);
+const skills = () => z.array(name()).min(1, 'needs at least one skill').max(MAX_FILTER_SKILLS);
 
 /**
- * Filters a search can take; every field is optional and all given fields must hold.
+ * The filters a search can take, one field each; every field is optional and all given fields
+ * must hold. Lists are comma-separated in the CLI and in URL query strings.
+ */
+export const FILTER_FIELDS = {
+  country: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as GB or US')
+        .transform((code) => code.toUpperCase()),
+    )
+    .min(1)
+    .optional()
+    .describe('countries (ISO codes such as GB, US), any of which matches'),
+  city: name().optional().describe('city, compared case-insensitively'),
+  remoteMode: z
+    .array(choice(REMOTE_MODES))
+    .min(1)
+    .optional()
+    .describe(`any of ${REMOTE_MODES.join(', ')}`),
+  salaryMin: nonNegativeNumber(MAX_SALARY).optional().describe('annual salary reaching at least this (needs currency)'),
+  salaryMax: nonNegativeNumber(MAX_SALARY).optional().describe('annual salary starting at most this (needs currency)'),
+  currency: currencyCode().optional().describe('currency of salaryMin / salaryMax, e.g. GBP (salaries are never converted)'),
+  postedAfter: isoDate().optional().describe('posted on or after YYYY-MM-DD'),
+  postedBefore: isoDate().optional().describe('posted on or before YYYY-MM-DD'),
+  company: name().optional().describe('employer, compared case-insensitively'),
+  employmentType: z
+    .array(choice(EMPLOYMENT_TYPES))
+    .min(1)
+    .optional()
+    .describe(`any of ${EMPLOYMENT_TYPES.join(', ')}`),
+  skillsAll: skills().optional().describe('postings that ask for every one of these skills'),
+  skillsAny: skills().optional().describe('postings that ask for at least one of these skills'),
+};
+
+/**
+ * Filters a search can take, with the rules that tie fields together.
  *
  * @example
  * parseFilters({ country: ['GB'], remoteMode: ['remote'], salaryMin: 50000, currency: 'GBP',
  *                skillsAll: ['Python', 'PostgreSQL'] });
  */
 export const SearchFilters = z
-  .strictObject({
-    /** ISO 3166-1 alpha-2 codes, any of which matches (`GB`, `us`: case is ignored). */
-    country: z
-      .array(
-        z
-          .string()
-          .trim()
-          .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as GB or US')
-          .transform((code) => code.toUpperCase()),
-      )
-      .min(1)
-      .optional(),
-    /** City name, compared case-insensitively. */
-    city: name.optional(),
-    /** Any of these remote modes matches. */
-    remoteMode: z.array(z.enum(REMOTE_MODES)).min(1).optional(),
-    /** The job's annual pay reaches at least this much (its range's top end is at or above it). */
-    salaryMin: salary.optional(),
-    /** The job's annual pay starts at or below this (its range's bottom end). */
-    salaryMax: salary.optional(),
-    /** Currency of salaryMin/salaryMax (ISO 4217); required with either, since pay is not converted. */
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or GBP')
-      .optional(),
-    /** Posted on or after this date. */
-    postedAfter: isoDate.optional(),
-    /** Posted on or before this date. */
-    postedBefore: isoDate.optional(),
-    /** Company name, compared case-insensitively. */
-    company: name.optional(),
-    /** Any of these employment types matches. */
-    employmentType: z.array(z.enum(EMPLOYMENT_TYPES)).min(1).optional(),
-    /** The job has every one of these skills (canonical names, case ignored). */
-    skillsAll: z.array(name).min(1).max(50).optional(),
-    /** The job has at least one of these skills. */
-    skillsAny: z.array(name).min(1).max(50).optional(),
-  })
+  .strictObject(FILTER_FIELDS)
   .refine((f) => f.currency !== undefined || (f.salaryMin === undefined && f.salaryMax === undefined), {
     message: 'is required with salaryMin or salaryMax (salaries are compared in one currency, never converted)',
     path: ['currency'],
@@ -78,21 +78,16 @@ export type SearchFiltersInput = z.input<typeof SearchFilters>;
 export type SearchFilters = z.output<typeof SearchFilters>;
 
 /**
- * Validates filters from a caller, throwing a JobsightError that names each bad field and value.
+ * Validates filters from a caller, throwing an InvalidInputError that names each bad field and value.
  *
- * @example parseFilters({ remoteMode: ['anywhere'] }) // throws: filters.remoteMode[0]: Invalid option ... (got "anywhere")
+ * @example parseFilters({ remoteMode: ['anywhere'] }) // throws: filters.remoteMode[0]: must be one of ... (got "anywhere")
  */
 export function parseFilters(input: unknown): SearchFilters {
-  const result = SearchFilters.safeParse(input ?? {}, { reportInput: true });
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const field = issue.path.reduce<string>((at, p) => (typeof p === 'number' ? `${at}[${p}]` : `${at}.${String(p)}`), 'filters');
-    const got = issue.code === 'custom' ? '' : ` (got ${JSON.stringify(issue.input)})`;
-    const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.join(', ')}` : '';
-    return `${field}: ${issue.message}${keys}${got}`;
-  });
-  throw new JobsightError(`invalid search filters: ${problems.join('; ')}`, {
-    hint: `Filters are ${Object.keys(SearchFilters.shape).join(', ')}.`,
+  return parseInput(SearchFilters, input ?? {}, {
+    what: 'search filters',
+    noun: 'filter',
+    label: (path) => dottedPath(['filters', ...path]),
+    hint: `Filters are ${Object.keys(FILTER_FIELDS).join(', ')}.`,
   });
 }
 

@@ -3,25 +3,19 @@
  * statement (the pgvector-node hybrid-search example's shape). Only ranks are fused, so the two
  * branches' incomparable scores (a distance, a ts_rank_cd) never meet.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS, MAX_CANDIDATES } from '../core/defaults.ts';
+import { finiteNumber, nonNegativeNumber, parseInput, wholeNumber } from '../core/validation.ts';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../core/errors.ts';
-import { filterConditions, parseFilters, type SearchFilters, type SearchFiltersInput } from './filters.ts';
-import {
-  checkCount,
-  checkQuery,
-  distanceOperator,
-  DEFAULT_EF_SEARCH,
-  embedQuery,
-  HIT_COLUMNS,
-  numericHit,
-  withScanSettings,
-  type Metric,
-  type VectorHit,
-} from './vector.ts';
+import { distanceOperator, embedQuery, nearest } from './distance.ts';
+import { filterConditions, SearchFilters } from './filters.ts';
+import { type Hit, numericHit, selectHits } from './hits.ts';
+import { hitCount, metric, scanOptions, searchText } from './options.ts';
+import { withScanSettings } from './scan-settings.ts';
 
-export interface HybridHit extends Omit<VectorHit, 'distance'> {
+export interface HybridHit extends Hit {
   /** 1-based rank in the vector branch; null when the posting was not among its candidates. */
   vectorRank: number | null;
   /** 1-based rank in the text branch; null when the posting was not among its candidates. */
@@ -34,45 +28,37 @@ export interface HybridHit extends Omit<VectorHit, 'distance'> {
   snippet: string;
 }
 
-export interface RrfOptions {
-  /** RRF's k constant: larger flattens the difference between ranks. Default 60 (the RRF paper's). */
-  rrfK?: number;
-  /** Weight of the vector ranking. Default 1. */
-  vectorWeight?: number;
-  /** Weight of the text ranking. Default 1. */
-  textWeight?: number;
-}
+/** How the two rankings are fused; defaults in core/defaults.ts (HYBRID_DEFAULTS). */
+export const RRF_OPTIONS = {
+  rrfK: finiteNumber()
+    .gt(0, 'must be greater than 0 (the usual value is 60)')
+    .default(HYBRID_DEFAULTS.rrfK)
+    .describe('hybrid: the RRF constant k; larger flattens the difference between ranks'),
+  vectorWeight: nonNegativeNumber().default(HYBRID_DEFAULTS.vectorWeight).describe('hybrid: weight of the vector branch'),
+  textWeight: nonNegativeNumber().default(HYBRID_DEFAULTS.textWeight).describe('hybrid: weight of the text branch'),
+};
+const RrfOptions = z.object(RRF_OPTIONS);
+export type RrfOptions = z.input<typeof RrfOptions>;
 
-export interface HybridSearchOptions extends RrfOptions {
-  /** How many fused hits, 1 to 1000. Default 10. */
-  k?: number;
-  /** How many postings each branch ranks before fusion, 1 to 1000. Default 50. */
-  candidates?: number;
-  /** Distance function of the vector branch. Default 'cosine'. */
-  metric?: Metric;
-  /** Structured filters, applied inside both branches (see filters.ts). */
-  filters?: SearchFiltersInput;
+/** How many postings each branch ranks before fusion. */
+export const candidateCount = () =>
+  wholeNumber(1, MAX_CANDIDATES).default(HYBRID_DEFAULTS.candidates).describe('hybrid: results taken from each branch before fusing');
+
+export const HybridSearchOptions = z.strictObject({
+  query: searchText(),
+  k: hitCount(),
+  candidates: candidateCount(),
+  metric: metric(),
+  filters: SearchFilters.optional(),
   /**
    * What the text branch searches for, in websearch syntax, when it should differ from the
    * embedded query: resume matching embeds the resume but searches its skills joined with OR.
    */
-  textQuery?: string;
-  /** HNSW candidate list size for the vector branch (1 to 1000). */
-  efSearch?: number;
-  /** IVFFlat lists scanned by the vector branch (1 to 1000). */
-  probes?: number;
-}
-
-function checkRrf(options: RrfOptions): Required<RrfOptions> {
-  const resolved = { rrfK: options.rrfK ?? 60, vectorWeight: options.vectorWeight ?? 1, textWeight: options.textWeight ?? 1 };
-  for (const [name, value] of Object.entries(resolved)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new JobsightError(`${name} must be a number of 0 or more, got ${JSON.stringify(value)}`);
-    }
-  }
-  if (resolved.rrfK === 0) throw new JobsightError('rrfK must be greater than 0, got 0', { hint: 'The usual value is 60.' });
-  return resolved;
-}
+  textQuery: searchText().optional(),
+  ...scanOptions(),
+  ...RRF_OPTIONS,
+});
+export type HybridSearchOptions = Omit<z.input<typeof HybridSearchOptions>, 'query'>;
 
 /**
  * The fused score of one posting, as the SQL computes it, in the same order of float8 operations:
@@ -81,14 +67,14 @@ function checkRrf(options: RrfOptions): Required<RrfOptions> {
  * @example rrfScore({ vectorRank: 1, textRank: null }) === 1 / 61
  */
 export function rrfScore(ranks: { vectorRank: number | null; textRank: number | null }, options: RrfOptions = {}): number {
-  const { rrfK, vectorWeight, textWeight } = checkRrf(options);
+  const { rrfK, vectorWeight, textWeight } = parseInput(RrfOptions, options, { what: 'RRF options' });
   const vector = ranks.vectorRank === null ? 0 : vectorWeight / (rrfK + ranks.vectorRank);
   const text = ranks.textRank === null ? 0 : textWeight / (rrfK + ranks.textRank);
   return vector + text;
 }
 
 /** What the fused ranking needs; every value already checked by the caller. */
-export interface HybridRankingInput extends Required<RrfOptions> {
+export interface HybridRankingInput extends z.output<typeof RrfOptions> {
   /** The query embedding as pgvector text (see embedQuery). */
   vector: string;
   /** The text branch's query, in websearch syntax. */
@@ -109,13 +95,7 @@ export interface HybridRankingInput extends Required<RrfOptions> {
  */
 export function hybridRanking(input: HybridRankingInput): SQL {
   const { vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight } = input;
-  return sql`vector_branch as materialized (
-      select jobs.id, jobs.embedding ${op} ${vector}::vector as distance
-      from jobs
-      where jobs.embedding is not null and ${filterConditions(filters)}
-      order by distance
-      limit ${candidates}
-    ),
+  return sql`${nearest('vector_branch', { op, target: sql`${vector}::vector`, where: filterConditions(filters), limit: candidates })},
     vector_ranked as (
       select id, row_number() over (order by distance, id) as rank from vector_branch
     ),
@@ -140,6 +120,11 @@ export function hybridRanking(input: HybridRankingInput): SQL {
     )`;
 }
 
+/** `ts_headline` of the description for `words`: up to two fragments with matches marked «like this». */
+export function snippet(words: string): SQL {
+  return sql`ts_headline('english', jobs.description, websearch_to_tsquery('english', ${words}), 'StartSel=«, StopSel=», MaxFragments=2')`;
+}
+
 /**
  * The k best postings by RRF over a vector branch and a text branch, each its top `candidates`
  * after filters; ties by id. Filtered searches run with HNSW iterative scans so the vector
@@ -149,32 +134,23 @@ export function hybridRanking(input: HybridRankingInput): SQL {
  * const hits = await hybridSearch(db, embedder, 'python data engineer', { k: 10, textWeight: 0.5 });
  */
 export async function hybridSearch(db: Db, embedder: Embedder, query: string, options: HybridSearchOptions = {}): Promise<HybridHit[]> {
-  checkQuery(query);
-  const k = checkCount('k', options.k ?? 10);
-  const candidates = checkCount('candidates', options.candidates ?? 50);
-  const op = distanceOperator(options.metric ?? 'cosine');
-  const { rrfK, vectorWeight, textWeight } = checkRrf(options);
-  const filters = parseFilters(options.filters);
-  const vector = await embedQuery(embedder, query);
-  const words = options.textQuery === undefined ? query : checkQuery(options.textQuery);
-
-  const rows = await withScanSettings(
-    db,
-    { iterative: options.filters !== undefined, efSearch: options.efSearch ?? DEFAULT_EF_SEARCH, probes: options.probes },
-    (tx) =>
-      queryRows<HybridHit>(
-        tx,
-        sql`with ${hybridRanking({ vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight })}
-          select ${HIT_COLUMNS},
-                 fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
-                 jobs.embedding ${op} ${vector}::vector as "distance",
-                 ts_headline('english', jobs.description, websearch_to_tsquery('english', ${words}),
-                             'StartSel=«, StopSel=», MaxFragments=2') as "snippet"
-          from fused
-          join jobs on jobs.id = fused.id
-          left join companies on companies.id = jobs.company_id
-          order by fused.score desc, jobs.id`,
-      ),
+  const o = parseInput(HybridSearchOptions, { ...options, query }, { what: 'hybridSearch options' });
+  const op = distanceOperator(o.metric);
+  const vector = await embedQuery(embedder, o.query);
+  const words = o.textQuery ?? o.query;
+  const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {} });
+  const settings = { iterative: o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const rows = await withScanSettings(db, settings, (tx) =>
+    queryRows<HybridHit>(
+      tx,
+      sql`with ${ranking}
+          ${selectHits(
+            'fused',
+            sql`fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
+                jobs.embedding ${op} ${vector}::vector as "distance", ${snippet(words)} as "snippet"`,
+            sql`fused.score desc, jobs.id`,
+          )}`,
+    ),
   );
   return rows.map(numericHit);
 }

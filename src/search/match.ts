@@ -6,28 +6,26 @@
  * ingest uses, are searched as keywords (text branch, joined with OR); hybrid search fuses both.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { DEFAULT_LEARN_NEXT, MAX_K, MAX_QUERY_CHARS, MAX_RESUME_CHARS } from '../core/defaults.ts';
+import { longText, parseInput, wholeNumber } from '../core/validation.ts';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { JobsightError } from '../core/errors.ts';
 import { createSkillMatcher, type SkillMatcher } from '../ingest/skills/matcher.ts';
 import { loadTaxonomy } from '../ingest/skills/taxonomy.ts';
-import type { SearchFiltersInput } from './filters.ts';
-import { hybridSearch, type HybridHit } from './hybrid.ts';
-import { checkCount, MAX_QUERY_CHARS } from './vector.ts';
+import { SearchFilters } from './filters.ts';
+import { type HybridHit, hybridSearch } from './hybrid.ts';
+import { hitCount } from './options.ts';
 
-/** A resume longer than this is not a resume; the limit keeps requests bounded. */
-export const MAX_RESUME_CHARS = 100_000;
-
-export interface MatchOptions {
-  /** How many postings, 1 to 1000. Default 10. */
-  k?: number;
-  /** Structured filters on the postings (see filters.ts). */
-  filters?: SearchFiltersInput;
-  /** How many "learn next" skills to list. Default 10. */
-  learnNext?: number;
+export const MatchOptions = z.strictObject({
+  resume: longText(MAX_RESUME_CHARS).describe('the resume, as plain text or Markdown'),
+  k: hitCount(),
+  filters: SearchFilters.optional(),
+  learnNext: wholeNumber(1, MAX_K).default(DEFAULT_LEARN_NEXT).describe('how many missing skills to list'),
   /** A user taxonomy file, as given to ingest, added to the built-in one. */
-  taxonomyFile?: string;
-}
+  taxonomyFile: z.string().optional(),
+});
+export type MatchOptions = Omit<z.input<typeof MatchOptions>, 'resume'>;
 
 export interface MatchedJob extends HybridHit {
   /** Skills the posting asks for that the resume mentions. */
@@ -69,23 +67,15 @@ export function skillsQuery(skills: readonly string[]): string {
  * const { matches, learnNext } = await matchResume(db, embedder, await readFile('cv.md', 'utf8'), { k: 10 });
  */
 export async function matchResume(db: Db, embedder: Embedder, resume: string, options: MatchOptions = {}): Promise<ResumeMatch> {
-  if (typeof resume !== 'string' || !resume.trim()) {
-    throw new JobsightError('the resume is empty', { hint: 'Give the resume as plain text or Markdown.' });
-  }
-  if (resume.length > MAX_RESUME_CHARS) {
-    throw new JobsightError(`the resume is ${resume.length} characters long; the limit is ${MAX_RESUME_CHARS}`, {
-      hint: 'Give the resume itself, as plain text or Markdown, not a collection of documents.',
-    });
-  }
-  const k = checkCount('k', options.k ?? 10);
-  const learnNextCount = checkCount('learnNext', options.learnNext ?? 10);
+  const o = parseInput(MatchOptions, { ...options, resume }, { what: 'matchResume options', hint: 'Give the resume as plain text or Markdown.' });
+  const { k, filters, learnNext: learnNextCount } = o;
 
-  const resumeSkills = (await skillMatcher(options.taxonomyFile)).match('', resume).map((s) => s.name);
+  const resumeSkills = (await skillMatcher(o.taxonomyFile)).match('', resume).map((s) => s.name);
   // Embedders read a bounded prefix anyway; the opening of a resume says the most about it.
   const query = resume.slice(0, MAX_QUERY_CHARS);
   const hits = await hybridSearch(db, embedder, query, {
     k,
-    filters: options.filters,
+    filters,
     textQuery: resumeSkills.length > 0 ? skillsQuery(resumeSkills) : undefined,
   });
 

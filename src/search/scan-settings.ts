@@ -4,8 +4,10 @@
  * sharing a pooled connection; outside a transaction they do nothing.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { parseInput } from '../core/validation.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { JobsightError } from '../core/errors.ts';
+import { scanOptions } from './options.ts';
 
 export interface SearchSettings {
   /** HNSW candidate list per query (pgvector default 40): higher is better recall, slower. At least k. */
@@ -16,12 +18,7 @@ export interface SearchSettings {
   iterative?: boolean;
 }
 
-function checked(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 1000) {
-    throw new JobsightError(`${name} must be a whole number from 1 to 1000, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
+const SearchSettings = z.object({ ...scanOptions(), iterative: z.boolean().optional() });
 
 /**
  * Sets `hnsw.ef_search` / `ivfflat.probes` / the iterative scans for the rest of the transaction
@@ -29,10 +26,11 @@ function checked(name: string, value: number): number {
  * @example await db.transaction(async (tx) => { await applySearchSettings(tx, { efSearch: 100 }); ... });
  */
 export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
+  const { efSearch, probes, iterative } = parseInput(SearchSettings, settings, { what: 'search settings' });
   const values: [string, string][] = [];
-  if (settings.efSearch !== undefined) values.push(['hnsw.ef_search', String(checked('efSearch', settings.efSearch))]);
-  if (settings.probes !== undefined) values.push(['ivfflat.probes', String(checked('probes', settings.probes))]);
-  if (settings.iterative) values.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
+  if (efSearch !== undefined) values.push(['hnsw.ef_search', String(efSearch)]);
+  if (probes !== undefined) values.push(['ivfflat.probes', String(probes)]);
+  if (iterative) values.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
   if (values.length === 0) return;
   // set_config(name, value, true) is SET LOCAL with bound parameters.
   await tx.execute(
@@ -41,4 +39,16 @@ export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings)
       sql`, `,
     )}`,
   );
+}
+
+/**
+ * Runs `statement` with this query's index settings: in a transaction with `SET LOCAL` when
+ * there are any, so they never leak into the next query on a pooled connection.
+ */
+export async function withScanSettings<T>(db: Db, settings: SearchSettings, run: (db: Db | Tx) => Promise<T>): Promise<T> {
+  if (!settings.iterative && settings.efSearch === undefined && settings.probes === undefined) return run(db);
+  return db.transaction(async (tx) => {
+    await applySearchSettings(tx, settings);
+    return run(tx);
+  });
 }

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows, type Database, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
+import { applySearchSettings } from '../../src/search/scan-settings.ts';
 import {
-  applySearchSettings,
   createVectorIndex,
   defaultIvfflatLists,
   dropVectorIndex,
@@ -13,7 +13,7 @@ import {
   resolveIndexSpec,
   vectorIndexStatus,
   type VectorIndexSpec,
-} from '../../src/indexes/manage.ts';
+} from '../../src/indexes/index.ts';
 import { describeEngines, testEmbedder } from '../helpers/engines.ts';
 
 const HNSW = 'jobs_embedding_hnsw_cosine';

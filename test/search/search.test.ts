@@ -6,7 +6,8 @@ import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
 import { hybridSearch, rrfScore } from '../../src/search/hybrid.ts';
 import { textSearch } from '../../src/search/text.ts';
-import { vectorSearch, type Metric } from '../../src/search/vector.ts';
+import type { Metric } from '../../src/search/options.ts';
+import { vectorSearch } from '../../src/search/vector.ts';
 import { describeEngines, testEmbedder, type EngineName } from '../helpers/engines.ts';
 
 const SKILLED = [

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { queryRows, type Db } from '../../src/db/database.ts';
 import { hybridSearch } from '../../src/search/hybrid.ts';
-import { createVectorIndex } from '../../src/indexes/manage.ts';
+import { createVectorIndex } from '../../src/indexes/index.ts';
 import { matchResume } from '../../src/search/match.ts';
 import { textSearch } from '../../src/search/text.ts';
 import { explainVectorSearch, vectorSearch, type VectorSearchOptions } from '../../src/search/vector.ts';

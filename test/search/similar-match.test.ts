@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError, NotFoundError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
-import { applyDefaultIndex, getAutoIndex, setAutoIndex } from '../../src/indexes/default-policy.ts';
+import { applyDefaultIndex, getAutoIndex, setAutoIndex } from '../../src/indexes/index.ts';
 import { matchResume, skillsQuery } from '../../src/search/match.ts';
 import { similarJobs } from '../../src/search/similar.ts';
 import { explainVectorSearch, vectorSearch } from '../../src/search/vector.ts';

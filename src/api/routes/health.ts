@@ -1,4 +1,4 @@
-/** GET /api/health: the database answers, and what it holds. For load balancers and people. */
+/** GET /api/health: the database answers, and what it holds. For load balancers and people; 503 when the database is down. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { countJobs } from '../../jobs/repository.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -14,8 +14,9 @@ const HealthSchema = z.object({
 const route = createRoute({
   method: 'get',
   path: '/api/health',
+  operationId: 'health',
   summary: 'Whether the server and its database work',
-  responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } }, ...errorResponses },
+  responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } }, ...errorResponses({}) },
 });
 
 export function healthRoutes({ database, embedder }: ApiDeps): OpenAPIHono {

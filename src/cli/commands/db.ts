@@ -4,7 +4,7 @@ import { migrate, migrationStatus, rollback } from '../../db/migrations.ts';
 import { reembedAll } from '../../jobs/reembed.ts';
 import { checkPgvector, initDatabase, PGVECTOR_HINT } from '../../db/setup.ts';
 import { withDatabase } from '../context.ts';
-import { positiveInt } from '../parse.ts';
+import { wholeNumberFlag } from '../parse.ts';
 import { printFacts, printJson, printTable } from '../output.ts';
 import { createProgress } from '../progress.ts';
 
@@ -61,7 +61,7 @@ export function dbCommand(): Command {
 
   db.command('rollback')
     .description('undo the last applied migration(s) with their down migrations')
-    .option('--steps <n>', 'how many migrations to undo', positiveInt('--steps'), 1)
+    .option('--steps <n>', 'how many migrations to undo', wholeNumberFlag('--steps', 1), 1)
     .action(async (opts: { steps: number }, command: Command) =>
       withDatabase(
         command,

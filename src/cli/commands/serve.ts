@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { API_DEFAULTS, API_ENVIRONMENT, resolveApiConfig } from '../../api/config.ts';
 import { startServer } from '../../api/server.ts';
 import { withDatabase } from '../context.ts';
-import { nonNegativeInt } from '../parse.ts';
+import { wholeNumberFlag } from '../parse.ts';
 
 interface ServeFlags {
   port: number;
@@ -28,7 +28,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the HTTP API (/api/..., documented at /openapi.json) and the web page')
-    .option('--port <n>', `port to listen on (0: any free port)`, nonNegativeInt('--port'), API_DEFAULTS.port)
+    .option('--port <n>', `port to listen on (0: any free port)`, wholeNumberFlag('--port', 0, 65_535), API_DEFAULTS.port)
     .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', API_DEFAULTS.host)
     .addHelpText(
       'after',

@@ -3,7 +3,8 @@
  * into jobs and one statement for the skills, all in the caller's transaction.
  */
 import { sql } from 'drizzle-orm';
-import { encodeBinaryCopy, type CopyType, type CopyValue } from '../../db/binary-copy.ts';
+import { columnName, type CopyType, JOB_FIELD_NAMES, JOB_FIELDS, type JobField } from '../../core/posting.ts';
+import { type CopyValue, encodeBinaryCopy } from '../../db/binary-copy.ts';
 import { queryRows, type CopyInto, type Db } from '../../db/database.ts';
 import { PG_ERROR, pgErrorCode } from '../../core/errors.ts';
 import type { StoredFields } from '../../jobs/derived.ts';
@@ -18,33 +19,23 @@ export interface StagedJob extends StoredFields {
   existing: boolean;
 }
 
-// Column name, COPY type and the staging table's SQL type, in COPY order.
+const SQL_TYPE: Record<CopyType, string> = {
+  text: 'text',
+  int8: 'bigint',
+  float8: 'float8',
+  numeric: 'numeric(12, 2)',
+  date: 'date',
+  bool: 'boolean',
+  vector: 'vector',
+};
+
+// Field, column name, COPY type and the staging table's SQL type, in COPY order: the posting's
+// fields (core/posting.ts), then the company and the embedding.
 const COLUMNS: [keyof StagedJob, string, CopyType, string][] = [
-  ['source', 'source', 'text', 'text'],
-  ['externalId', 'external_id', 'text', 'text'],
-  ['title', 'title', 'text', 'text'],
-  ['description', 'description', 'text', 'text'],
-  ['companyId', 'company_id', 'int8', 'bigint'],
-  ['city', 'city', 'text', 'text'],
-  ['region', 'region', 'text', 'text'],
-  ['country', 'country', 'text', 'text'],
-  ['remoteMode', 'remote_mode', 'text', 'text'],
-  ['employmentType', 'employment_type', 'text', 'text'],
-  ['salaryMin', 'salary_min', 'numeric', 'numeric(12, 2)'],
-  ['salaryMax', 'salary_max', 'numeric', 'numeric(12, 2)'],
-  ['salaryCurrency', 'salary_currency', 'text', 'text'],
-  ['salaryPeriod', 'salary_period', 'text', 'text'],
-  ['salaryAnnualMin', 'salary_annual_min', 'numeric', 'numeric(12, 2)'],
-  ['salaryAnnualMax', 'salary_annual_max', 'numeric', 'numeric(12, 2)'],
-  ['salaryText', 'salary_text', 'text', 'text'],
-  ['salaryFlag', 'salary_flag', 'text', 'text'],
-  ['postedAt', 'posted_at', 'date', 'date'],
-  ['postedApproximate', 'posted_approximate', 'bool', 'boolean'],
-  ['expiresAt', 'expires_at', 'date', 'date'],
-  ['url', 'url', 'text', 'text'],
-  ['contentHash', 'content_hash', 'text', 'text'],
-  ['embedding', 'embedding', 'vector', 'vector'],
-];
+  ...JOB_FIELD_NAMES.map((field): [JobField, CopyType] => [field, JOB_FIELDS[field].copy]),
+  ['companyId', 'int8'] as const,
+  ['embedding', 'vector'] as const,
+].map(([field, type]) => [field, columnName(field), type, SQL_TYPE[type]]);
 
 const STAGING = 'jobs_staging';
 // Skill names never contain a line break, so one text column carries the list through COPY.

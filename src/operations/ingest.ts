@@ -1,0 +1,119 @@
+/**
+ * Ingest: files of postings in, the summary out, with the default index policy applied after
+ * the load (so `POST /api/ingest` builds the index as `jobsight ingest` does). `--dry-run` shows
+ * the mapping and the first normalised rows of each file and touches no database.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_BATCH_SIZE, DEFAULT_DRY_RUN_ROWS, MAX_BATCH_SIZE, MAX_DRY_RUN_ROWS } from '../core/defaults.ts';
+import { InternalError } from '../core/errors.ts';
+import { choice, isoDate, text, wholeNumber } from '../core/validation.ts';
+import { type IndexBuildResult, applyDefaultIndex } from '../indexes/index.ts';
+import { ingestFiles } from '../ingest/pipeline.ts';
+import { type FieldMapping, parseMapArgument, readMappingFile } from '../ingest/readers/mapping-options.ts';
+import { INPUT_FORMATS } from '../ingest/readers/detect-format.ts';
+import { createRejectWriter } from '../ingest/rejects.ts';
+import { summaryAddsUp } from '../ingest/summary.ts';
+import { dryRun } from '../ingest/dry-run.ts';
+import { defineOperation } from './operation.ts';
+
+const LOCAL_FILE = 'a file on the machine running the command';
+
+export const IngestInput = z.strictObject({
+  files: z.array(text(4096)).min(1, 'needs at least one file').describe('files to load'),
+  source: text(100).optional().describe('source name stored with each posting (default: the file name)'),
+  format: choice(INPUT_FORMATS).optional().describe('file format (default: from the extension or content)'),
+  delimiter: z.string().min(1).max(1).optional().describe('CSV field delimiter (default: detected)'),
+  map: text(2000).optional().describe('explicit field mapping, e.g. "title=Job Title,company=Employer"'),
+  mappingFile: text(4096).optional().describe('JSON mapping file, e.g. {"title": "Job Title"}'),
+  referenceDate: isoDate().optional().describe('date relative dates ("30+ days ago") count back from (default: today)'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD or GBP')
+    .optional()
+    .describe('currency of salaries without one, e.g. USD'),
+  taxonomy: text(4096).optional().describe('your own skills taxonomy (JSON), added to the built-in one'),
+  batchSize: wholeNumber(1, MAX_BATCH_SIZE).default(DEFAULT_BATCH_SIZE).describe('postings per transaction'),
+  rejectFile: text(4096).optional().describe('where rejected records go (default: ./jobsight-rejects-<time>.jsonl, only if any)'),
+  indexPolicy: choice(['auto', 'keep', 'rebuild'])
+    .default('auto')
+    .describe('vector indexes during the load: auto drops and rebuilds them for large loads'),
+  autoIndex: z.boolean().default(true).describe('build the default HNSW index when the table outgrows exact search (see `index auto`)'),
+  threads: wholeNumber(0, 256)
+    .optional()
+    .describe('worker threads for parsing, skills and embedding; 0: none (default: one per core; none under 1 MB)'),
+  dryRun: z.boolean().default(false).describe('show the mapping and the first normalised rows; load nothing'),
+  limit: wholeNumber(1, MAX_DRY_RUN_ROWS).default(DEFAULT_DRY_RUN_ROWS).describe('rows shown by dryRun'),
+});
+export type IngestInput = z.output<typeof IngestInput>;
+
+function defaultRejectFile(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return path.resolve(`jobsight-rejects-${stamp}.jsonl`);
+}
+
+export const ingestOperation = defineOperation({
+  name: 'ingest',
+  summary: 'load job postings from CSV, TSV, JSON Lines or JSON / schema.org JobPosting files (optionally .gz)',
+  input: IngestInput,
+  args: [['files', 'files']],
+  cliOnly: {
+    mappingFile: LOCAL_FILE,
+    taxonomy: LOCAL_FILE,
+    rejectFile: 'the API returns the first rejects in its reply',
+    threads: 'worker threads of the server are its own to size',
+  },
+  write: true,
+  http: { method: 'post', path: '/api/ingest', upload: { into: 'files', rejects: 'rejectFile' } },
+  needsDatabase: (input) => !input.dryRun,
+  async run({ database, embedder, progress, note }, input) {
+    if (input.dryRun) return { dryRun: await dryRun(input.files, { ...input, mapping: await mappingOf(input) }) };
+    const rejects = createRejectWriter(input.rejectFile ?? defaultRejectFile());
+    // Per-file progress, summed: bytes drive the bar (row counts are unknown until read).
+    const perFile = new Map<string, { bytes: number; size: number; rows: number }>();
+    const sum = (key: 'bytes' | 'size' | 'rows') => [...perFile.values()].reduce((a, p) => a + p[key], 0);
+    const summary = await ingestFiles({ database, embedder, rejects, taxonomyFile: input.taxonomy }, input.files, {
+      source: input.source,
+      format: input.format,
+      delimiter: input.delimiter,
+      mapping: await mappingOf(input),
+      referenceDate: input.referenceDate ? new Date(`${input.referenceDate}T00:00:00Z`) : undefined,
+      defaultCurrency: input.currency,
+      batchSize: input.batchSize,
+      indexPolicy: input.indexPolicy,
+      threads: input.threads,
+      onProgress: (p) => {
+        perFile.set(p.file, { bytes: p.bytesRead, size: p.totalBytes, rows: p.rows });
+        progress?.(sum('bytes'), sum('size'), sum('rows'));
+      },
+    });
+    if (!summaryAddsUp(summary)) throw new InternalError(`ingest summary does not add up: ${JSON.stringify(summary)}`);
+    let built: IndexBuildResult | null = null;
+    if (input.autoIndex) {
+      note?.('checking the default index policy (a first HNSW build can take minutes)...');
+      built = await applyDefaultIndex(database);
+    }
+    return { ...summary, indexCreated: built?.name ?? null, indexBuild: built };
+  },
+  // Over the API the file is an upload in a temporary folder: name it as the client did, and
+  // send the first rejected records back instead of a path on the server.
+  async reply(result, input) {
+    const shown = (text: string) => text.replaceAll(path.dirname(input.files[0]!) + path.sep, '');
+    if ('dryRun' in result) return JSON.parse(shown(JSON.stringify(result)));
+    const { files: _files, rejectFile, indexesDropped: _dropped, indexesRebuilt: _rebuilt, indexBuild: _build, ...counts } = result;
+    const lines = rejectFile ? (await readFile(rejectFile, 'utf8').catch(() => '')).split('\n').filter(Boolean) : [];
+    return {
+      ...counts,
+      rejects: lines.slice(0, MAX_REJECTS_SHOWN).map((line) => JSON.parse(shown(line)) as { at: string; field: string; reason: string }),
+    };
+  },
+});
+
+const MAX_REJECTS_SHOWN = 100;
+
+/** The field mapping from mappingFile and map (the latter wins), or undefined for the automatic one. */
+export async function mappingOf(input: Pick<IngestInput, 'map' | 'mappingFile'>): Promise<FieldMapping | undefined> {
+  const mapping = { ...(input.mappingFile ? await readMappingFile(input.mappingFile) : {}), ...(input.map ? parseMapArgument(input.map) : {}) };
+  return Object.keys(mapping).length > 0 ? mapping : undefined;
+}

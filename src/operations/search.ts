@@ -1,0 +1,75 @@
+/** Search, similar postings and resume matching: the searches people run. */
+import { z } from 'zod';
+import { SearchFilters } from '../search/filters.ts';
+import { candidateCount, hybridSearch, RRF_OPTIONS } from '../search/hybrid.ts';
+import { MatchOptions, matchResume } from '../search/match.ts';
+import { hitCount, metric, scanOptions, searchText } from '../search/options.ts';
+import { jobId, similarJobs } from '../search/similar.ts';
+import { textSearch } from '../search/text.ts';
+import { explainVectorSearch, VectorSearchOptions, vectorSearch } from '../search/vector.ts';
+import { defineOperation } from './operation.ts';
+
+export const SEARCH_MODES = ['vector', 'text', 'hybrid'] as const;
+
+export const searchOperation = defineOperation({
+  name: 'search',
+  summary: 'find postings by meaning (vector), keywords (text) or both fused with reciprocal rank fusion (hybrid)',
+  input: z.strictObject({
+    q: searchText().describe('what to look for; text mode understands "quoted phrases", OR and -term'),
+    mode: z.enum(SEARCH_MODES).default('hybrid').describe('search mode'),
+    k: hitCount(),
+    metric: metric(),
+    maxDistance: VectorSearchOptions.shape.maxDistance,
+    candidates: candidateCount(),
+    ...RRF_OPTIONS,
+    ...scanOptions(),
+    explain: z
+      .boolean()
+      .default(false)
+      .describe(
+        "vector: say whether an index (iteratively) or an exact scan served the query; hybrid: each result's rank per branch and the fused score",
+      ),
+    filters: SearchFilters.optional(),
+  }),
+  args: [['q', 'query']],
+  http: { method: 'get', path: '/api/search' },
+  async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, rrfK, vectorWeight, textWeight, ...shared }) {
+    const { db } = database;
+    if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
+    if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
+    const options = { ...shared, maxDistance };
+    const hits = await vectorSearch(db, embedder, q, options);
+    if (!explain) return { mode, hits };
+    const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
+    return { mode, hits, plan };
+  },
+});
+
+export const similarOperation = defineOperation({
+  name: 'similar',
+  summary: 'the postings nearest to a posting by meaning, without itself and its exact duplicates',
+  input: z.strictObject({
+    id: jobId().describe('the posting to start from (an id from search or jobs list)'),
+    k: hitCount(),
+    metric: metric(),
+    ...scanOptions(),
+    filters: SearchFilters.optional(),
+  }),
+  args: [['id', 'job-id']],
+  http: { method: 'get', path: '/api/jobs/{id}/similar' },
+  run: ({ database }, { id, ...options }) => similarJobs(database.db, id, options),
+  reply: (hits) => ({ hits }),
+});
+
+export const matchOperation = defineOperation({
+  name: 'match',
+  summary: 'the postings that fit a resume, the skills each asks for that the resume has and lacks, and what to learn next',
+  input: MatchOptions.omit({ taxonomyFile: true }).extend({
+    taxonomy: z.string().optional().describe('a skills taxonomy file added to the built-in one (as for ingest)'),
+  }),
+  cliOnly: { taxonomy: 'a file on the machine running the command' },
+  cliReadsFile: ['resume'],
+  http: { method: 'post', path: '/api/match' },
+  run: ({ database, embedder }, { resume, taxonomy, ...options }) =>
+    matchResume(database.db, embedder, resume, { ...options, taxonomyFile: taxonomy }),
+});

@@ -1,0 +1,41 @@
+/**
+ * Distance to a query vector: pgvector's operator for each metric, the query's embedding as a
+ * bound parameter, and the nearest-postings CTE every vector path uses (vector search, similar
+ * postings, the hybrid vector branch, a market slice). It orders by the distance operator
+ * ascending with a LIMIT, the only form an HNSW or IVFFlat index can serve.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { Embedder } from '../embed/embedder.ts';
+import type { Metric } from './options.ts';
+
+/** pgvector's operators; constants, so they are safe to place in SQL text. */
+const OPERATOR: Record<Metric, SQL> = { cosine: sql.raw('<=>'), l2: sql.raw('<->'), ip: sql.raw('<#>') };
+
+/** The distance operator for a (validated) metric. */
+export function distanceOperator(metric: Metric): SQL {
+  return OPERATOR[metric];
+}
+
+/** The query's embedding as pgvector text, sent as a bound parameter and cast with `::vector`. */
+export async function embedQuery(embedder: Embedder, query: string): Promise<string> {
+  const [vector] = await embedder.embed([query]);
+  return `[${Array.from(vector!).join(',')}]`;
+}
+
+/**
+ * `name (id, distance)`: the `limit` postings with an embedding nearest to `target` (a vector
+ * parameter or a scalar subquery), among those where `where` holds. Materialized, so PostgreSQL
+ * runs the index scan once and outer queries re-sort and filter its few rows.
+ *
+ * @example sql`with ${nearest('nearest', { op, target: sql`${vector}::vector`, where: sql`true`, limit: 10 })} select * from nearest`
+ */
+export function nearest(name: string, options: { op: SQL; target: SQL; where: SQL; limit: number }): SQL {
+  const { op, target, where, limit } = options;
+  return sql`${sql.identifier(name)} as materialized (
+      select jobs.id, jobs.embedding ${op} ${target} as distance
+      from jobs
+      where jobs.embedding is not null and ${where}
+      order by distance
+      limit ${limit}
+    )`;
+}
