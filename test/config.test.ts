@@ -23,7 +23,7 @@ describe('configuration', () => {
 
   it('rejects bad values with the setting and the value named', () => {
     expect(() => resolveConfig({}, { DATABASE_URL: 'postgres://x/y', JOBSIGHT_POOL_MAX: 'lots' })).toThrow(
-      /pool size \(--pool-max, JOBSIGHT_POOL_MAX\) must be a whole number of at least 1, got "lots"/,
+      /pool size \(--pool-max, JOBSIGHT_POOL_MAX\): must be a whole number of 1 or more \(got "lots"\)/,
     );
     expect(() => resolveConfig({ embedder: 'magic' }, {})).toThrow('unknown embedder "magic"');
   });

@@ -1,6 +1,6 @@
 /** The skills asked for together with a given skill, and how much more often than by chance. */
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { text } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';

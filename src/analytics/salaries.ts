@@ -1,6 +1,6 @@
 /** Pay by group: quartiles of annualised salary, per group and currency, over the slice. */
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DEFAULT_MIN_COUNT } from '../core/defaults.ts';
 import { choice, wholeNumber } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';

@@ -28,7 +28,8 @@ function documented(operation: AnyOperation, name: string): z.ZodType {
   const field = fieldsOf(operation).find((f) => f.name === name)!;
   if (field.kind === 'list') {
     const choices = field.choices ? `; any of ${field.choices.join(', ')}` : '';
-    return z.string().openapi({ description: `${field.description} (comma-separated${choices})` });
+    const text = z.string().openapi({ description: `${field.description} (comma-separated${choices})` });
+    return field.required ? text : text.optional();
   }
   let schema: z.ZodType = operation.input.shape[field.path[0]!] as z.ZodType;
   if (field.path.length > 1) {

@@ -2,60 +2,11 @@
  * The `jobsight` command line. Commands parse flags, call the library and print; errors reach
  * the user as one line and a hint, with the stack trace only under --debug.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { DEFAULTS, ENVIRONMENT } from '../config.ts';
-import { MAX_DIMENSIONS } from '../core/defaults.ts';
+import { CommanderError } from 'commander';
 import { causeMessage, peopleError } from '../core/errors.ts';
-import { GROUPS, OPERATIONS } from '../operations/index.ts';
-import { dbCommand } from './commands/db.ts';
-import { demoCommand } from './commands/demo.ts';
-import { serveCommand } from './commands/serve.ts';
-import { addOperationCommands } from './operations.ts';
-import { wholeNumberFlag } from './parse.ts';
+import { buildProgram } from './program.ts';
 
-const program = new Command('jobsight')
-  .description(
-    'Job-market analyzer on PostgreSQL + pgvector: load job postings; search them by meaning, keywords or both; match resumes; measure the market; serve an API and web page',
-  )
-  .addOption(new Option('--data-dir <dir>', `embedded database folder (env JOBSIGHT_DATA_DIR, default ${DEFAULTS.dataDir})`))
-  .addOption(new Option('--database-url <url>', 'PostgreSQL server with pgvector (env DATABASE_URL; unset: embedded database)'))
-  .addOption(
-    new Option('--pool-max <n>', `server pool size (env JOBSIGHT_POOL_MAX, default ${DEFAULTS.poolMax})`).argParser(wholeNumberFlag('--pool-max', 1)),
-  )
-  .addOption(
-    new Option('--pool-idle-timeout-ms <ms>', `close idle server connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`).argParser(
-      wholeNumberFlag('--pool-idle-timeout-ms', 0),
-    ),
-  )
-  .addOption(
-    new Option('--pool-connection-timeout-ms <ms>', `give up connecting after ms (default ${DEFAULTS.poolConnectionTimeoutMs})`).argParser(
-      wholeNumberFlag('--pool-connection-timeout-ms', 0),
-    ),
-  )
-  .addOption(new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices(['hash', 'openai']))
-  .addOption(new Option('--embed-url <url>', 'openai: base URL of an OpenAI-compatible API (env JOBSIGHT_EMBED_URL)'))
-  .addOption(
-    new Option('--embed-model <name>', 'openai: embedding model (env JOBSIGHT_EMBED_MODEL); key from JOBSIGHT_EMBED_API_KEY or OPENAI_API_KEY'),
-  )
-  .addOption(
-    new Option('--dimensions <n>', `embedding dimensions (env JOBSIGHT_EMBED_DIMENSIONS, default ${DEFAULTS.dimensions})`).argParser(
-      wholeNumberFlag('--dimensions', 2, MAX_DIMENSIONS),
-    ),
-  )
-  .option('--json', 'print results as JSON')
-  .option('--debug', 'print stack traces on errors')
-  .addHelpText(
-    'after',
-    `\nEnvironment:\n${Object.entries(ENVIRONMENT)
-      .map(([name, what]) => `  ${name.padEnd(36)}${what}`)
-      .join('\n')}`,
-  )
-  .showHelpAfterError()
-  .exitOverride();
-
-program.addCommand(demoCommand()).addCommand(dbCommand());
-addOperationCommands(program, OPERATIONS, GROUPS);
-program.addCommand(serveCommand());
+const program = buildProgram();
 
 // `jobsight search ... | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -3,7 +3,7 @@
  * embedded, its hash, and annualised salaries.
  */
 import { createHash } from 'node:crypto';
-import { JOB_FIELD_NAMES, JOB_FIELDS, type SalaryPeriod, type StoredValues, type ValidJobInput } from '../core/posting.ts';
+import { JOB_FIELD_NAMES, type JOB_FIELDS, type SalaryPeriod, type StoredValues, type ValidJobInput } from '../core/posting.ts';
 
 /** Fields that change a job's embedding; an update touching any of them re-embeds. */
 export const EMBEDDED_FIELDS = ['title', 'company', 'city', 'region', 'country', 'description'] as const;

@@ -96,7 +96,10 @@ export interface FromTextOptions {
 
 function setAt(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let at = target;
-  for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    at[key] ??= {};
+    at = at[key] as Record<string, unknown>;
+  }
   at[path[path.length - 1]!] = value;
 }
 

@@ -135,10 +135,10 @@ async function load() {
   form.setAttribute('aria-busy', 'true');
   try {
     const [skills, salaries, months, remote] = await Promise.all([
-      getJson('/api/stats/skills-in-demand', { ...slice, top: 15 }),
+      getJson('/api/stats/skills', { ...slice, top: 15 }),
       getJson('/api/stats/salaries', { ...slice, by: 'title', top: 40 }),
-      getJson('/api/stats/postings-per-month', slice),
-      getJson('/api/stats/remote-share', slice),
+      getJson('/api/stats/months', slice),
+      getJson('/api/stats/remote', slice),
     ]);
     drawSkills(skills.rows);
     salaryRows = salaries.rows;

@@ -6,11 +6,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { STAT_NAMES } from '../../src/api/routes/stats.ts';
+import { STAT_OPERATIONS } from '../../src/operations/stats.ts';
 import { queryRows } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { describeEngines, testEmbedder } from '../helpers/engines.ts';
 import { call, expectClientError, INJECTION, logged, testApp } from './client.ts';
+
+const STAT_NAMES = STAT_OPERATIONS.map((op) => op.name.replace('stats ', ''));
 
 describeEngines('HTTP API: reads', ({ database }) => {
   let app: OpenAPIHono;
@@ -121,8 +123,8 @@ describeEngines('HTTP API: reads', ({ database }) => {
     expectClientError(await call(app, '/api/search'), 400, /q/);
     expectClientError(await call(app, '/api/search?q='), 400, /empty/);
     expectClientError(await call(app, '/api/search?q=%20%20'), 400, /empty/);
-    expectClientError(await call(app, '/api/search?q=nurse&k=0'), 400, /k: .*>=1.*"0"/);
-    expectClientError(await call(app, '/api/search?q=nurse&k=1000000'), 400, /k: .*<=1000/);
+    expectClientError(await call(app, '/api/search?q=nurse&k=0'), 400, /k: must be a whole number from 1 to 1000 \(got "0"\)/);
+    expectClientError(await call(app, '/api/search?q=nurse&k=1000000'), 400, /k: must be a whole number from 1 to 1000/);
     expectClientError(await call(app, '/api/search?q=nurse&k=2.5'), 400, /k/);
     expectClientError(await call(app, '/api/search?q=nurse&k=ten'), 400, /k/);
     expectClientError(await call(app, '/api/search?q=nurse&k=1&k=2'), 400, /k/);
@@ -177,22 +179,22 @@ describeEngines('HTTP API: reads', ({ database }) => {
   });
 
   it('computes each market statistic, for all postings and for jobs like a text', async () => {
-    const all = await call(app, '/api/stats/skills-in-demand?top=5');
+    const all = await call(app, '/api/stats/skills?top=5');
     expect(all.status, JSON.stringify(all.body)).toBe(200);
     expect(all.body.total).toBe(1500);
     expect(all.body.rows).toHaveLength(5);
-    const like = await call(app, '/api/stats/skills-in-demand?top=5&like=data+engineer&likeSize=100&country=GB,US');
+    const like = await call(app, '/api/stats/skills?top=5&like=data+engineer&likeSize=100&country=GB,US');
     expect(like.body.total).toBeLessThanOrEqual(100);
     expect(like.body.rows.map((r: { skill: string }) => r.skill)).toContain('Python');
     const ok = [
       '/api/stats/salaries?by=title&top=5',
       '/api/stats/salaries?by=country&like=nurse&likeMode=hybrid',
-      '/api/stats/postings-per-month',
-      '/api/stats/remote-share?remoteMode=remote',
-      '/api/stats/top-employers?top=3',
-      '/api/stats/co-occurring-skills?skill=Python',
-      '/api/stats/skill-trends?skills=Python,SQL',
-      `/api/stats/top-employers?${new URLSearchParams({ like: INJECTION })}`,
+      '/api/stats/months',
+      '/api/stats/remote?remoteMode=remote',
+      '/api/stats/employers?top=3',
+      '/api/stats/co-skills?skill=Python',
+      '/api/stats/trends?skills=Python,SQL',
+      `/api/stats/employers?${new URLSearchParams({ like: INJECTION })}`,
     ];
     for (const path of ok) {
       const reply = await call(app, path);
@@ -201,12 +203,12 @@ describeEngines('HTTP API: reads', ({ database }) => {
     }
     expectClientError(await call(app, '/api/stats/salaries'), 400, /by/);
     expectClientError(await call(app, '/api/stats/salaries?by=colour'), 400, /by/);
-    expectClientError(await call(app, '/api/stats/skills-in-demand?top=0'), 400, /top/);
-    expectClientError(await call(app, '/api/stats/skills-in-demand?likeSize=1000000&like=x'), 400, /likeSize/);
-    expectClientError(await call(app, '/api/stats/skills-in-demand?like='), 400, /like/);
-    expectClientError(await call(app, '/api/stats/skill-trends'), 400, /skills/);
-    expectClientError(await call(app, '/api/stats/remote-share?country=GBR'), 400, /country/);
-    expectClientError(await call(app, `/api/stats/co-occurring-skills?${new URLSearchParams({ skill: INJECTION })}`), 404, /no skill/);
+    expectClientError(await call(app, '/api/stats/skills?top=0'), 400, /top/);
+    expectClientError(await call(app, '/api/stats/skills?likeSize=1000000&like=x'), 400, /likeSize/);
+    expectClientError(await call(app, '/api/stats/skills?like='), 400, /like/);
+    expectClientError(await call(app, '/api/stats/trends'), 400, /skills/);
+    expectClientError(await call(app, '/api/stats/remote?country=GBR'), 400, /country/);
+    expectClientError(await call(app, `/api/stats/co-skills?${new URLSearchParams({ skill: INJECTION })}`), 404, /no skill/);
     expect(logged).toEqual([]);
   });
 

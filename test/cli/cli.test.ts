@@ -54,13 +54,13 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
     const listed = JSON.parse((await jobsight('jobs', 'list', '--json')).stdout) as { title: string }[];
     expect(listed.map((j) => j.title)).toContain('Senior Data Analyst');
 
-    const found = JSON.parse((await jobsight('search', 'senior data analyst', '--json', '--skills', 'SQL')).stdout) as {
+    const found = JSON.parse((await jobsight('search', 'senior data analyst', '--json', '--skills-all', 'SQL')).stdout) as {
       id: number;
       vectorRank: number;
     }[];
     expect(found.map((h) => h.id)).toEqual([job.id]);
     const badSearch = await jobsight('search', 'analyst', '-k', '0');
-    expect(badSearch.stderr).toMatch(/-k takes a whole number from 1 to 1000/);
+    expect(badSearch.stderr).toMatch(/k: must be a whole number from 1 to 1000 \(got "0"\)/);
 
     expect((await jobsight('jobs', 'delete', String(job.id))).stdout).toMatch(`deleted job ${job.id}`);
     const missing = await jobsight('jobs', 'get', String(job.id));
@@ -80,7 +80,7 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
   it.skipIf(skip)('turns bad input into one clear line and a hint, never a stack trace', async () => {
     const badId = await jobsight('jobs', 'get', 'abc');
     expect(badId.code).not.toBe(0);
-    expect(badId.stderr).toMatch(/job id takes a whole number/);
+    expect(badId.stderr).toMatch(/id: must be a whole number written in decimal digits \(got "abc"\)/);
     const invalid = await jobsight('jobs', 'add', '--title', 'X', '--salary-min', '50', '--salary-max', '10');
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/invalid job: salaryMin: salaryMin must not exceed salaryMax/);
@@ -88,7 +88,12 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
     expect(mismatch.code).toBe(1);
     expect(mismatch.stderr).toMatch(/active embedder is hash-ngram-v1 \(128 dimensions\)/);
     expect(mismatch.stderr).toMatch(/hint: .*jobsight db reembed/);
-    for (const r of [badId, invalid, mismatch]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    const hexId = await jobsight('jobs', 'get', '0x10');
+    expect(hexId.stderr).toMatch(/id: must be a whole number written in decimal digits \(got "0x10"\)/);
+    const down = await jobsight('--database-url', 'postgres://root@127.0.0.1:9/nowhere', 'jobs', 'list');
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/^error: cannot connect to PostgreSQL server .*ECONNREFUSED.*\nhint: /);
+    for (const r of [badId, invalid, mismatch, hexId, down]) expect(r.stderr).not.toMatch(/\n\s+at |--debug/);
   });
 });
 

@@ -43,23 +43,23 @@ it('recommendIndex: exact search below the threshold, HNSW m 16 / ef_constructio
 });
 
 it('rejects bad specs with messages naming the parameter', () => {
-  expect(() => resolveIndexSpec({ type: 'hnsw', m: 1 })).toThrow(/m must be a whole number from 2 to 100, got 1/);
-  expect(() => resolveIndexSpec({ type: 'hnsw', m: 16, efConstruction: 20 })).toThrow(/efConstruction must be at least 2 \* m \(32/);
-  expect(() => resolveIndexSpec({ type: 'hnsw', m: 8.5 })).toThrow(/m must be a whole number/);
-  expect(() => resolveIndexSpec({ type: 'ivfflat', lists: 0 }, 100)).toThrow(/lists must be a whole number from 1 to 32768, got 0/);
-  expect(() => resolveIndexSpec({ type: 'diskann' } as unknown as VectorIndexSpec)).toThrow(
-    /unknown index type "diskann"; use one of: hnsw, ivfflat/,
+  expect(() => resolveIndexSpec({ type: 'hnsw', m: 1 })).toThrow(/m: must be a whole number from 2 to 100 \(got 1\)/);
+  expect(() => resolveIndexSpec({ type: 'hnsw', m: 16, efConstruction: 20 })).toThrow(/efConstruction: must be at least 2 \* m \(32/);
+  expect(() => resolveIndexSpec({ type: 'hnsw', m: 8.5 })).toThrow(/m: must be a whole number/);
+  expect(() => resolveIndexSpec({ type: 'ivfflat', lists: 0 }, 100)).toThrow(/lists: must be a whole number from 1 to 32768 \(got 0\)/);
+  expect(() => resolveIndexSpec({ type: 'diskann' } as unknown as VectorIndexSpec)).toThrow(/type: must be one of "hnsw", "ivfflat"/);
+  expect(() => resolveIndexSpec({ type: 'hnsw', metric: 'l1' } as unknown as VectorIndexSpec)).toThrow(
+    /metric: must be one of "cosine", "l2", "ip" \(got "l1"\)/,
   );
-  expect(() => resolveIndexSpec({ type: 'hnsw', metric: 'l1' } as unknown as VectorIndexSpec)).toThrow(/unknown metric "l1"/);
 });
 
 it('rejects bad server build settings before touching the database', async () => {
   const noDatabase = {} as Database;
   await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { maintenanceWorkMem: "1GB'; drop table jobs; --" })).rejects.toThrow(
-    /maintenanceWorkMem must be a size such as '512MB'/,
+    /maintenanceWorkMem: must be a size such as '512MB'/,
   );
   await expect(createVectorIndex(noDatabase, { type: 'hnsw' }, { parallelWorkers: -1 })).rejects.toThrow(
-    /parallelWorkers must be a whole number from 0 to 64, got -1/,
+    /parallelWorkers: must be a whole number from 0 to 64 \(got -1\)/,
   );
 });
 
@@ -181,7 +181,7 @@ describeEngines('vector index management', ({ engine, database }) => {
     expect(inside).toEqual(['123', '7']);
     const [after] = await queryRows<Record<string, string>>(db, sql`show hnsw.ef_search`);
     expect(Object.values(after!)[0]).toBe('40');
-    await expect(applySearchSettings(db, { efSearch: 0 })).rejects.toThrow(/efSearch must be a whole number from 1 to 1000, got 0/);
-    await expect(applySearchSettings(db, { probes: 1001 })).rejects.toThrow(/probes must be/);
+    await expect(applySearchSettings(db, { efSearch: 0 })).rejects.toThrow(/efSearch: must be a whole number from 1 to 1000 \(got 0\)/);
+    await expect(applySearchSettings(db, { probes: 1001 })).rejects.toThrow(/probes: must be/);
   });
 });

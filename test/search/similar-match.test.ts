@@ -72,9 +72,9 @@ describeEngines('similar jobs and resume matching', ({ database }) => {
 
     it('says which job is missing, and refuses a bad id', async () => {
       await expect(similarJobs(database().db, 99_999_999)).rejects.toThrow(NotFoundError);
-      await expect(similarJobs(database().db, 99_999_999)).rejects.toThrow('job 99999999 does not exist');
+      await expect(similarJobs(database().db, 99_999_999)).rejects.toThrow('no job with id 99999999');
       await expect(similarJobs(database().db, -1)).rejects.toThrow(JobsightError);
-      await expect(similarJobs(database().db, 1, { k: 0 })).rejects.toThrow('k must be a whole number from 1 to 1000');
+      await expect(similarJobs(database().db, 1, { k: 0 })).rejects.toThrow('k: must be a whole number from 1 to 1000');
     });
   });
 
@@ -103,7 +103,7 @@ describeEngines('similar jobs and resume matching', ({ database }) => {
       const { db } = database();
       const result = await matchResume(db, testEmbedder, RESUME, { k: 5, filters: { country: ['GB'] } });
       expect(result.matches.every((m) => m.country === 'GB')).toBe(true);
-      await expect(matchResume(db, testEmbedder, '  ')).rejects.toThrow('the resume is empty');
+      await expect(matchResume(db, testEmbedder, '  ')).rejects.toThrow('resume: must not be empty');
       await expect(matchResume(db, testEmbedder, 'x'.repeat(100_001))).rejects.toThrow('the limit is 100000');
     });
 
@@ -138,7 +138,7 @@ describeEngines('similar jobs and resume matching', ({ database }) => {
       await setAutoIndex(d, true);
       const hits = await vectorSearch(d.db, testEmbedder, 'nurse', { k: 3, probes: 5, efSearch: 50 });
       expect(hits).toHaveLength(3);
-      await expect(vectorSearch(d.db, testEmbedder, 'nurse', { probes: 0 })).rejects.toThrow('probes must be a whole number');
+      await expect(vectorSearch(d.db, testEmbedder, 'nurse', { probes: 0 })).rejects.toThrow('probes: must be a whole number');
     });
   });
 });
