@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import { text } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { parseOptions, SliceOptions, top } from './options.ts';
+import { SliceOptions, top } from './options.ts';
 import { unknownSkillsError } from './skill-names.ts';
-import { overSlice, type MarketStat } from './slice.ts';
+import { type MarketStat, runStatistic } from './slice.ts';
 
 export const CoOccurringSkillsOptions = SliceOptions.extend({
   /** The skill to start from (canonical name, case ignored). */
@@ -44,14 +44,13 @@ export interface CoOccurringSkills extends MarketStat<SkillTogether> {
  * // [{ skill: 'SQL', postings: 120, share: 0.6, lift: 1.4 }, ...]
  */
 export async function coOccurringSkills(db: Db, embedder: Embedder | undefined, input: CoOccurringSkillsOptionsInput): Promise<CoOccurringSkills> {
-  const options = parseOptions(CoOccurringSkillsOptions, input, 'coOccurringSkills');
-  const [row] = await overSlice<Partial<CoOccurringSkills> & { total: number; rows: SkillTogether[] }>(
+  const { row, options } = await runStatistic<typeof CoOccurringSkillsOptions, Partial<CoOccurringSkills> & { total: number; rows: SkillTogether[] }>(
     db,
     embedder,
-    options,
-    (ctes) => sql`
-    with ${ctes},
-    total as (select count(*)::int as n from slice),
+    CoOccurringSkillsOptions,
+    input,
+    'coOccurringSkills',
+    (options) => sql`
     target as (select id, name from skills where lower(name) = lower(${options.skill}) limit 1),
     with_skill as (
       select slice.id from slice join job_skills on job_skills.job_id = slice.id
@@ -81,6 +80,6 @@ export async function coOccurringSkills(db: Db, embedder: Embedder | undefined, 
            coalesce((select json_agg(json_build_object('skill', skill, 'postings', postings, 'share', share, 'lift', lift)
                                      order by postings desc, lift desc, skill) from together), '[]') as rows`,
   );
-  if (!row!.skill) throw unknownSkillsError([options.skill]);
-  return { skill: row!.skill, postingsWithSkill: row!.postingsWithSkill!, total: row!.total, rows: row!.rows };
+  if (!row.skill) throw unknownSkillsError([options.skill]);
+  return { skill: row.skill, postingsWithSkill: row.postingsWithSkill!, total: row.total, rows: row.rows };
 }

@@ -23,6 +23,14 @@ export {
 } from './salaries.ts';
 export { SALARY_GROUP_NAMES, SENIORITY_WORDS, type SalaryGroup } from './salary-groups.ts';
 export { skillTrends, SkillTrendsOptions, MAX_TREND_SKILLS, type SkillMonthShare, type SkillTrendsOptionsInput } from './skill-trends.ts';
-export { skillsInDemand, SkillsInDemandOptions, type SkillDemand, type SkillsInDemandOptionsInput } from './skills-in-demand.ts';
 export type { MarketStat } from './slice.ts';
-export { topEmployers, TopEmployersOptions, type EmployerPostings, type TopEmployersOptionsInput } from './top-employers.ts';
+export {
+  type EmployerPostings,
+  type SkillDemand,
+  SkillsInDemandOptions,
+  type SkillsInDemandOptionsInput,
+  skillsInDemand,
+  TopEmployersOptions,
+  type TopEmployersOptionsInput,
+  topEmployers,
+} from './top-shares.ts';

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { parseOptions, SliceOptions } from './options.ts';
-import { overSlice, type MarketStat } from './slice.ts';
+import { SliceOptions } from './options.ts';
+import { type MarketStat, runStatistic } from './slice.ts';
 
 export const PostingsPerMonthOptions = SliceOptions;
 export type PostingsPerMonthOptionsInput = z.input<typeof PostingsPerMonthOptions>;
@@ -28,22 +28,22 @@ export async function postingsPerMonth(
   embedder: Embedder | undefined,
   input: PostingsPerMonthOptionsInput = {},
 ): Promise<MarketStat<MonthPostings>> {
-  const options = parseOptions(PostingsPerMonthOptions, input, 'postingsPerMonth');
-  const [row] = await overSlice<MarketStat<MonthPostings>>(
+  const { row } = await runStatistic<typeof PostingsPerMonthOptions, MarketStat<MonthPostings>>(
     db,
     embedder,
-    options,
-    (ctes) => sql`
-    with ${ctes},
+    PostingsPerMonthOptions,
+    input,
+    'postingsPerMonth',
+    () => sql`
     counted as (
       select date_trunc('month', jobs.posted_at) as month, count(*)::int as postings
       from slice join jobs on jobs.id = slice.id
       where jobs.posted_at is not null
       group by 1
     )
-    select (select count(*)::int from slice) as total,
+    select (select n from total) as total,
            coalesce(json_agg(json_build_object('month', to_char(month, 'YYYY-MM'), 'postings', postings) order by month), '[]') as rows
     from counted`,
   );
-  return row!;
+  return row;
 }

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import type { RemoteMode } from '../core/posting.ts';
-import { parseOptions, SliceOptions } from './options.ts';
-import { overSlice, type MarketStat } from './slice.ts';
+import { SliceOptions } from './options.ts';
+import { type MarketStat, runStatistic } from './slice.ts';
 
 export const RemoteShareOptions = SliceOptions;
 export type RemoteShareOptionsInput = z.input<typeof RemoteShareOptions>;
@@ -26,14 +26,13 @@ export interface RemoteModeShare {
  * // [{ mode: 'remote', postings: 120, share: 0.08 }, { mode: 'hybrid', ... }, { mode: 'onsite', ... }, { mode: 'unknown', ... }]
  */
 export async function remoteShare(db: Db, embedder: Embedder | undefined, input: RemoteShareOptionsInput = {}): Promise<MarketStat<RemoteModeShare>> {
-  const options = parseOptions(RemoteShareOptions, input, 'remoteShare');
-  const [row] = await overSlice<MarketStat<RemoteModeShare>>(
+  const { row } = await runStatistic<typeof RemoteShareOptions, MarketStat<RemoteModeShare>>(
     db,
     embedder,
-    options,
-    (ctes) => sql`
-    with ${ctes},
-    total as (select count(*)::int as n from slice),
+    RemoteShareOptions,
+    input,
+    'remoteShare',
+    () => sql`
     modes (mode, ord) as (values ('remote', 1), ('hybrid', 2), ('onsite', 3), ('unknown', 4)),
     counted as (
       select coalesce(jobs.remote_mode, 'unknown') as mode, count(*)::int as postings
@@ -48,5 +47,5 @@ export async function remoteShare(db: Db, embedder: Embedder | undefined, input:
            ) order by modes.ord) as rows
     from modes left join counted on counted.mode = modes.mode`,
   );
-  return row!;
+  return row;
 }

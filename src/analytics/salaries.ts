@@ -57,8 +57,7 @@ export async function salaryStats(db: Db, embedder: Embedder | undefined, input:
     db,
     embedder,
     options,
-    (ctes) => sql`
-    with ${ctes},
+    sql`
     paid as (
       select jobs.id, jobs.salary_currency as currency,
              coalesce((jobs.salary_annual_min + jobs.salary_annual_max) / 2,
@@ -82,7 +81,7 @@ export async function salaryStats(db: Db, embedder: Embedder | undefined, input:
       order by postings desc, grp, currency
       limit ${options.top}
     )
-    select (select count(*)::int from slice) as total,
+    select (select n from total) as total,
            (select count(*)::int from paid) as "withSalary",
            coalesce((select json_agg(json_build_object(
              'group', grp, 'currency', currency, 'postings', postings,

@@ -6,8 +6,8 @@ import { text } from '../core/validation.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { unknownSkillsError } from './skill-names.ts';
-import { parseOptions, SliceOptions } from './options.ts';
-import { overSlice, type MarketStat } from './slice.ts';
+import { SliceOptions } from './options.ts';
+import { type MarketStat, runStatistic } from './slice.ts';
 
 export { MAX_TREND_SKILLS };
 
@@ -45,13 +45,13 @@ export interface SkillMonthShare {
  * // [{ month: '2025-05', skill: 'Python', postings: 40, monthPostings: 200, share: 0.2 }, ...]
  */
 export async function skillTrends(db: Db, embedder: Embedder | undefined, input: SkillTrendsOptionsInput): Promise<MarketStat<SkillMonthShare>> {
-  const options = parseOptions(SkillTrendsOptions, input, 'skillTrends');
-  const [row] = await overSlice<MarketStat<SkillMonthShare> & { unknown: string[] | null }>(
+  const { row } = await runStatistic<typeof SkillTrendsOptions, MarketStat<SkillMonthShare> & { unknown: string[] | null }>(
     db,
     embedder,
-    options,
-    (ctes) => sql`
-    with ${ctes},
+    SkillTrendsOptions,
+    input,
+    'skillTrends',
+    (options) => sql`
     wanted as (
       select given.name as given, given.ord, skills.id, skills.name
       from unnest(${sql.param(options.skills)}::text[]) with ordinality as given (name, ord)
@@ -73,13 +73,13 @@ export async function skillTrends(db: Db, embedder: Embedder | undefined, input:
       where wanted.id is not null
       group by months.month, wanted.ord, wanted.name, months.postings
     )
-    select (select count(*)::int from slice) as total,
+    select (select n from total) as total,
            (select json_agg(given order by ord) from wanted where id is null) as unknown,
            coalesce((select json_agg(json_build_object(
              'month', to_char(month, 'YYYY-MM'), 'skill', skill, 'postings', postings,
              'monthPostings', month_postings, 'share', postings::float8 / month_postings
            ) order by month, ord) from cells), '[]') as rows`,
   );
-  if (row!.unknown) throw unknownSkillsError(row!.unknown);
-  return { total: row!.total, rows: row!.rows };
+  if (row.unknown) throw unknownSkillsError(row.unknown);
+  return { total: row.total, rows: row.rows };
 }

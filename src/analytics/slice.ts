@@ -15,7 +15,8 @@ import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
 import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
 import { withScanSettings } from '../search/scan-settings.ts';
-import type { LikeOptions, SliceOptions } from './options.ts';
+import type { z } from 'zod';
+import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts';
 
 /** The CTEs (to follow `with`) that define `slice (id)`. */
 async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions): Promise<SQL> {
@@ -51,15 +52,36 @@ export interface MarketStat<Row> {
 }
 
 /**
- * Runs `statement(ctes)`, which must begin `with ${ctes}, ...` and read the postings from `slice`,
- * as one statement. A filtered vector slice runs with HNSW iterative scans (as vectorSearch does),
- * so it still finds `size` postings when an index serves it.
+ * Runs a statistic as one statement: the CTEs of `slice (id)` and `total (n)` (postings in the
+ * slice), then `rest`, which goes on with its own CTEs and ends in the select. A filtered vector
+ * slice runs with HNSW iterative scans (as vectorSearch does), so it still finds `size`
+ * postings when an index serves it.
  *
  * @example
- * await overSlice(db, embedder, options, (ctes) => sql`with ${ctes} select count(*) from slice`);
+ * await overSlice(db, embedder, options, sql`counted as (select count(*) from slice) select * from counted`);
  */
-export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, statement: (ctes: SQL) => SQL): Promise<T[]> {
+export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, rest: SQL): Promise<T[]> {
   const ctes = await sliceCtes(embedder, options);
   const iterative = options.like !== undefined && options.filters !== undefined;
-  return withScanSettings(db, { iterative, efSearch: undefined }, (tx) => queryRows<T>(tx, statement(ctes)));
+  const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
+  return withScanSettings(db, { iterative, efSearch: undefined }, (tx) => queryRows<T>(tx, statement));
+}
+
+/**
+ * A statistic: its options checked against `schema` (an InvalidInputError naming `what`), then
+ * its statement run over the slice (see overSlice). Returns the first row and the options.
+ *
+ * @example const { row } = await runStatistic(db, embedder, SliceOptions, input, 'total', () => sql`x as (select 1) select n from total`);
+ */
+export async function runStatistic<S extends z.ZodType<SliceOptions>, Row>(
+  db: Db,
+  embedder: Embedder | undefined,
+  schema: S,
+  input: unknown,
+  what: string,
+  rest: (options: z.output<S>) => SQL,
+): Promise<{ row: Row; options: z.output<S> }> {
+  const options = parseOptions(schema, input, what);
+  const [row] = await overSlice<Row>(db, embedder, options, rest(options));
+  return { row: row!, options };
 }

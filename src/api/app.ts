@@ -40,7 +40,7 @@ export function createApp({ database, embedder, config, log = consoleLog }: AppO
     c.json<ErrorBody>({ error: `no such endpoint: ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the endpoints.' }, 404),
   );
 
-  // Uploads stream to disk with their own limit (routes/ingest.ts); every other body is small.
+  // Uploads stream to disk with their own limit (api/operations.ts); every other body is small.
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/ingest') return next();
     return bodyLimit({

@@ -12,6 +12,7 @@ import {
   rebuildVectorIndex,
   recommendIndex,
   setAutoIndex,
+  type VectorIndexSpec,
   vectorIndexStatus,
 } from '../indexes/index.ts';
 import { countJobs } from '../jobs/repository.ts';
@@ -26,25 +27,33 @@ const SERVER_BUILD = {
   parallelWorkers: BUILD_OPTIONS.parallelWorkers.optional(),
 };
 
-const indexName = text(63).describe('index name, as `index status` shows it');
+const byName = z.strictObject({ name: text(63).describe('index name, as `index status` shows it') });
 
-export const indexCreateHnswOperation = defineOperation({
-  name: 'index create hnsw',
-  summary: 'build an HNSW index on job embeddings: best recall/speed; slower to build',
-  input: z.strictObject({ ...HNSW_OPTIONS, ...SERVER_BUILD }),
-  write: true,
-  http: { method: 'post', path: '/api/indexes/hnsw', status: 201 },
-  run: ({ database }, { m, efConstruction, metric, ...build }) => createVectorIndex(database, { type: 'hnsw', m, efConstruction, metric }, build),
-});
+/** `index create <type>`: the spec's options, then the server build settings. */
+function createIndexOperation<S extends z.ZodRawShape>(type: 'hnsw' | 'ivfflat', summary: string, spec: S) {
+  return defineOperation({
+    name: `index create ${type}`,
+    summary,
+    input: z.strictObject({ ...spec, ...SERVER_BUILD }),
+    write: true,
+    http: { method: 'post', path: `/api/indexes/${type}`, status: 201 },
+    run: ({ database }, input) => {
+      const { concurrently, maintenanceWorkMem, parallelWorkers, ...options } = input as z.output<z.ZodObject<typeof SERVER_BUILD>>;
+      return createVectorIndex(database, { type, ...options } as VectorIndexSpec, { concurrently, maintenanceWorkMem, parallelWorkers });
+    },
+  });
+}
 
-export const indexCreateIvfflatOperation = defineOperation({
-  name: 'index create ivfflat',
-  summary: 'build an IVFFlat index on job embeddings: fast to build; needs the rows loaded first',
-  input: z.strictObject({ ...IVFFLAT_OPTIONS, ...SERVER_BUILD }),
-  write: true,
-  http: { method: 'post', path: '/api/indexes/ivfflat', status: 201 },
-  run: ({ database }, { lists, metric, ...build }) => createVectorIndex(database, { type: 'ivfflat', lists, metric }, build),
-});
+export const indexCreateHnswOperation = createIndexOperation(
+  'hnsw',
+  'build an HNSW index on job embeddings: best recall/speed; slower to build',
+  HNSW_OPTIONS,
+);
+export const indexCreateIvfflatOperation = createIndexOperation(
+  'ivfflat',
+  'build an IVFFlat index on job embeddings: fast to build; needs the rows loaded first',
+  IVFFLAT_OPTIONS,
+);
 
 export const indexStatusOperation = defineOperation({
   name: 'index status',
@@ -60,7 +69,7 @@ export const indexStatusOperation = defineOperation({
 export const indexRebuildOperation = defineOperation({
   name: 'index rebuild',
   summary: 'rebuild a vector index (REINDEX, CONCURRENTLY on the server)',
-  input: z.strictObject({ name: indexName }),
+  input: byName,
   args: ['name'],
   write: true,
   http: { method: 'post', path: '/api/indexes/{name}/rebuild' },
@@ -73,7 +82,7 @@ export const indexRebuildOperation = defineOperation({
 export const indexDropOperation = defineOperation({
   name: 'index drop',
   summary: 'drop a vector index (searches then scan every row) and turn the default index policy off',
-  input: z.strictObject({ name: indexName }),
+  input: byName,
   args: ['name'],
   write: true,
   http: { method: 'delete', path: '/api/indexes/{name}' },

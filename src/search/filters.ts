@@ -13,6 +13,13 @@ import { EMPLOYMENT_TYPES, MAX_SALARY, REMOTE_MODES } from '../core/posting.ts';
 import { choice, currencyCode, dottedPath, isoDate, nonNegativeNumber, parseInput, text } from '../core/validation.ts';
 
 const name = () => text(MAX_NAME_CHARS);
+/** Postings with any of these values match. */
+const anyOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .array(choice(values))
+    .min(1)
+    .optional()
+    .describe(`any of ${values.join(', ')}`);
 const skills = () => z.array(name()).min(1, 'needs at least one skill').max(MAX_FILTER_SKILLS);
 
 /**
@@ -32,22 +39,14 @@ export const FILTER_FIELDS = {
     .optional()
     .describe('countries (ISO codes such as GB, US), any of which matches'),
   city: name().optional().describe('city, compared case-insensitively'),
-  remoteMode: z
-    .array(choice(REMOTE_MODES))
-    .min(1)
-    .optional()
-    .describe(`any of ${REMOTE_MODES.join(', ')}`),
+  remoteMode: anyOf(REMOTE_MODES),
   salaryMin: nonNegativeNumber(MAX_SALARY).optional().describe('annual salary reaching at least this (needs currency)'),
   salaryMax: nonNegativeNumber(MAX_SALARY).optional().describe('annual salary starting at most this (needs currency)'),
   currency: currencyCode().optional().describe('currency of salaryMin / salaryMax, e.g. GBP (salaries are never converted)'),
   postedAfter: isoDate().optional().describe('posted on or after YYYY-MM-DD'),
   postedBefore: isoDate().optional().describe('posted on or before YYYY-MM-DD'),
   company: name().optional().describe('employer, compared case-insensitively'),
-  employmentType: z
-    .array(choice(EMPLOYMENT_TYPES))
-    .min(1)
-    .optional()
-    .describe(`any of ${EMPLOYMENT_TYPES.join(', ')}`),
+  employmentType: anyOf(EMPLOYMENT_TYPES),
   skillsAll: skills().optional().describe('postings that ask for every one of these skills'),
   skillsAny: skills().optional().describe('postings that ask for at least one of these skills'),
 };

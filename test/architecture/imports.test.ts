@@ -41,7 +41,7 @@ function violations(files: Map<string, string>): string[] {
       if (!target.startsWith('src/')) continue;
       const to = layerOf(target);
       const allowed = ALLOWED[layer];
-      if (to !== layer && (!allowed || !allowed.includes(to))) found.push(`${file} → ${target} (${layer} may not import ${to})`);
+      if (to !== layer && !allowed?.includes(to)) found.push(`${file} → ${target} (${layer} may not import ${to})`);
     }
   }
   return found;
