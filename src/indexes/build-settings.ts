@@ -20,10 +20,10 @@ export const BUILD_OPTIONS = {
     .string()
     .regex(/^[1-9][0-9]{0,6}(kB|MB|GB)?$/, "must be a size such as '512MB' or '2GB' (units kB, MB, GB)")
     .default(BUILD_DEFAULTS.maintenanceWorkMem)
-    .describe(`server: memory for the build, e.g. '1GB' (default ${BUILD_DEFAULTS.maintenanceWorkMem})`),
+    .describe("server: memory for the build, e.g. '1GB'"),
   parallelWorkers: wholeNumber(0, MAX_PARALLEL_WORKERS)
     .default(BUILD_DEFAULTS.parallelWorkers)
-    .describe(`server: parallel build workers (default ${BUILD_DEFAULTS.parallelWorkers}; capped by max_worker_processes)`),
+    .describe('server: parallel build workers (capped by max_worker_processes)'),
 };
 const BuildSettings = z.object(BUILD_OPTIONS);
 export type BuildSettings = z.output<typeof BuildSettings>;
