@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { DEFAULT_BATCH_SIZE } from '../core/defaults.ts';
 import { queryRows, type Database } from '../db/database.ts';
 import { dropVectorIndexes, restoreVectorIndexes, vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
@@ -53,7 +54,7 @@ export interface IngestContext {
   taxonomyFile?: string;
 }
 
-export const DEFAULT_BATCH_SIZE = 1000;
+export { DEFAULT_BATCH_SIZE };
 
 // A load is "large" when it may add this share of the table's rows or more (and at least
 // LARGE_LOAD_ROWS): rebuilding an HNSW index once then beats inserting into it row by row.

@@ -170,7 +170,7 @@ export async function countJobs(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function findJobs(db: Db | Tx, where: SQL, limit = 1000, offset = 0): Promise<Job[]> {
+async function findJobs(db: Db | Tx, where: SQL, limit = MAX_LIST_LIMIT, offset = 0): Promise<Job[]> {
   const rows = await db
     .select({
       id: jobs.id,
