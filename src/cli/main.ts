@@ -6,7 +6,7 @@ import { CommanderError } from 'commander';
 import { causeMessage, peopleError } from '../core/errors.ts';
 import { buildProgram } from './program.ts';
 
-const program = buildProgram();
+const program = buildProgram(process.argv.slice(2));
 
 // `jobsight search ... | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

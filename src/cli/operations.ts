@@ -84,10 +84,21 @@ async function givenValues(operation: AnyOperation, command: Command): Promise<G
   return given;
 }
 
-/** Adds a command for every operation to `program`. */
-export function addOperationCommands(program: Command, operations: readonly AnyOperation[], groups: Record<string, string>): void {
+/**
+ * Adds a command for every operation to `program`. With `argv`, only the commands it names get
+ * their arguments and flags (reading them from the schemas is the costly part of start-up); the
+ * others are listed with their summary.
+ */
+export function addOperationCommands(
+  program: Command,
+  operations: readonly AnyOperation[],
+  groups: Record<string, string>,
+  argv?: readonly string[],
+): void {
   for (const operation of operations) {
-    const command = commandAt(program, operation.name.split(' '), groups).description(operation.summary);
+    const words = operation.name.split(' ');
+    const command = commandAt(program, words, groups).description(operation.summary);
+    if (argv && !words.every((word) => argv.includes(word))) continue;
     const fields = fieldsOf(operation);
     for (const field of fields.filter((f) => f.arg).sort((a, b) => a.arg!.position - b.arg!.position)) command.addArgument(argumentFor(field));
     for (const field of fields.filter((f) => !f.arg)) command.addOption(optionFor(field));

@@ -15,7 +15,8 @@ import { wholeNumberFlag } from './parse.ts';
 /** Commands that work on this machine only and have no API route (the API has /api/health of its own). */
 export const LOCAL_COMMANDS = ['demo', 'db init', 'db migrate', 'db status', 'db rollback', 'db info', 'db reembed', 'serve'];
 
-export function buildProgram(): Command {
+/** The program; with `argv` (the words given), only the operation commands it names are built whole. */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command('jobsight')
     .description(
       'Job-market analyzer on PostgreSQL + pgvector: load job postings; search them by meaning, keywords or both; match resumes; measure the market; serve an API and web page',
@@ -61,7 +62,7 @@ export function buildProgram(): Command {
     .exitOverride();
 
   program.addCommand(demoCommand()).addCommand(dbCommand());
-  addOperationCommands(program, OPERATIONS, GROUPS);
+  addOperationCommands(program, OPERATIONS, GROUPS, argv);
   program.addCommand(serveCommand());
   return program;
 }
