@@ -9,7 +9,8 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { JobsightError } from '../errors.ts';
+import { connectionLostMessage, isConnectionLost } from '../db/connection-errors.ts';
+import { JobsightError, pgErrorCode } from '../errors.ts';
 
 export const ErrorSchema = z
   .object({
@@ -74,6 +75,16 @@ export function errorHandler(log: Logger): ErrorHandler {
     if (error instanceof HTTPException) {
       // hono's own refusals: malformed JSON (400), unsupported media type (415), body too large (413).
       return c.json({ error: error.message || 'request refused' }, error.status);
+    }
+    // The database restarting or away: the client may retry; the pool reconnects by itself.
+    if (isConnectionLost(error)) {
+      log(`${c.req.method} ${c.req.path}: database unavailable: ${connectionLostMessage(error)}`);
+      c.header('Retry-After', '5');
+      return c.json({ error: 'the database is not reachable right now', hint: 'It may be restarting: retry in a few seconds (GET /api/health answers 200 again when it is back).' }, 503);
+    }
+    // PostgreSQL cannot store NUL (0x00) in text: 22021 character_not_in_repertoire.
+    if (pgErrorCode(error) === '22021') {
+      return c.json({ error: 'a text value contains a NUL character (\\u0000), which cannot be stored or searched', hint: 'Remove NUL characters (%00) from the request.' }, 400);
     }
     log(`${c.req.method} ${c.req.path} failed`, error);
     return c.json({ error: 'internal error: the request failed unexpectedly', hint: 'The server log has the details.' }, 500);
