@@ -51,6 +51,12 @@ async function mappingFrom(flags: IngestFlags): Promise<FieldMapping | undefined
   return Object.keys(mapping).length > 0 ? mapping : undefined;
 }
 
+/** This very command line, quoted for a POSIX shell: an ingest that stops says to run it again. */
+function resumeCommand(): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['jobsight', ...process.argv.slice(2)].map(quote).join(' ');
+}
+
 function defaultRejectFile(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return path.resolve(`jobsight-rejects-${stamp}.jsonl`);
@@ -153,6 +159,8 @@ export function ingestCommand(): Command {
           batchSize: flags.batchSize,
           indexPolicy: flags.indexPolicy,
           threads: flags.threads,
+          resumeCommand: resumeCommand(),
+          onRetry: ({ attempt, reason }) => process.stderr.write(`database connection lost (${reason}); retrying the batch (attempt ${attempt + 1})\n`),
           onProgress: (p) => {
             perFile.set(p.file, { bytes: p.bytesRead, size: p.totalBytes, rows: p.rows });
             progress.update(sum('bytes'), sum('size'), sum('rows'));
