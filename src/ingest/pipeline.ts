@@ -19,7 +19,7 @@ import { readPostings, type PostingItem, type ReadOptions } from './readers/read
 import type { RejectWriter } from './rejects.ts';
 import { emptySummary, type IngestSummary } from './summary.ts';
 
-export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 'delimiter'> {
+export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 'delimiter' | 'encoding'> {
   /** Name of the source the postings come from; default: the file name without extensions. */
   source?: string;
   /** Date that relative dates ("30+ days ago") count back from; default: now. */
@@ -173,7 +173,8 @@ async function loadFiles(ctx: IngestContext, files: readonly string[], options: 
         batch = [];
         if (ahead.length > MAX_BATCHES_AHEAD) await settleOldest();
       };
-      for await (const item of readPostings(file, { ...options, onOpen: (p) => (follow = p) })) {
+      const onWarning = (message: string) => summary.warnings.push(message);
+      for await (const item of readPostings(file, { ...options, onWarning, onOpen: (p) => (follow = p) })) {
         rows++;
         batch.push(item);
         if (batch.length >= batchSize) await submit();
@@ -231,6 +232,14 @@ function account(
       continue;
     }
     if (p.job.salaryFlag) summary.salariesFlagged++;
+    if (p.flags.length > 0) {
+      summary.flagged++;
+      summary.flaggedValues += p.flags.length;
+      for (const flag of p.flags) {
+        const colon = flag.indexOf(': ');
+        ctx.rejects.write(p.origin, colon > 0 ? flag.slice(0, colon) : 'posting', colon > 0 ? flag.slice(colon + 2) : flag, 'flagged');
+      }
+    }
     if (seenKeys.has(p.key) || seenHashes.has(p.hash)) {
       summary.duplicates++;
       continue;

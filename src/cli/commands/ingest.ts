@@ -6,6 +6,7 @@ import { defaultThreads } from '../../ingest/cpu-pool.ts';
 import { DEFAULT_BATCH_SIZE, ingestFiles, sourceNameFor, type IngestOptions } from '../../ingest/pipeline.ts';
 import { createRejectWriter } from '../../ingest/rejects.ts';
 import { INPUT_FORMATS } from '../../ingest/readers/detect-format.ts';
+import { INPUT_ENCODINGS } from '../../ingest/readers/source.ts';
 import { parseMapArgument, readMappingFile, type FieldMapping } from '../../ingest/readers/mapping-options.ts';
 import { formatMappingDescription } from '../../ingest/readers/mapping.ts';
 import { describeFileMapping, readPostings } from '../../ingest/readers/read-postings.ts';
@@ -21,6 +22,7 @@ interface IngestFlags {
   source?: string;
   format?: IngestOptions['format'];
   delimiter?: string;
+  encoding?: IngestOptions['encoding'];
   map?: string;
   mappingFile?: string;
   referenceDate?: string;
@@ -65,7 +67,7 @@ function defaultRejectFile(): string {
 /** `--dry-run`: the mapping chosen for each file and its first normalised rows; touches no database. */
 async function dryRun(files: string[], flags: IngestFlags, json: boolean): Promise<void> {
   const mapping = await mappingFrom(flags);
-  const read = { format: flags.format, delimiter: flags.delimiter, mapping };
+  const read = { format: flags.format, delimiter: flags.delimiter, encoding: flags.encoding, mapping, onWarning: (m: string) => process.stderr.write(`warning: ${m}\n`) };
   const out = [];
   for (const file of files) {
     const description = await describeFileMapping(file, read);
@@ -107,6 +109,7 @@ function printSummary(summary: IngestSummary, built: IndexBuildResult | null): v
     unchanged: summary.unchanged,
     duplicates: summary.duplicates,
     rejected: summary.rejected,
+    flagged: `${summary.flagged} (loaded with ${summary.flaggedValues} value(s) cleaned or left out; listed in the reject file)`,
     'salaries flagged': `${summary.salariesFlagged} (loaded, kept out of annualised figures)`,
     embedded: summary.embedded,
     time: `${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)`,
@@ -123,6 +126,7 @@ export function ingestCommand(): Command {
     .option('--source <name>', 'source name stored with each posting (default: the file name)')
     .addOption(new Option('--format <format>', 'file format (default: from the extension or content)').choices(INPUT_FORMATS))
     .option('--delimiter <char>', 'CSV field delimiter (default: detected)')
+    .addOption(new Option('--encoding <name>', 'character encoding of the files (latin1 is read as its superset windows-1252)').choices(INPUT_ENCODINGS).default('utf-8'))
     .option('--map <pairs>', 'explicit field mapping, e.g. "title=Job Title,company=Employer"')
     .option('--mapping-file <file>', 'JSON mapping file, e.g. {"title": "Job Title"}')
     .option('--reference-date <date>', 'date relative dates ("30+ days ago") count back from (default: today)')
@@ -153,6 +157,7 @@ export function ingestCommand(): Command {
           source: flags.source,
           format: flags.format,
           delimiter: flags.delimiter,
+          encoding: flags.encoding,
           mapping,
           referenceDate: referenceDate(flags.referenceDate),
           defaultCurrency: flags.currency,
@@ -167,6 +172,7 @@ export function ingestCommand(): Command {
           },
         });
         progress.stop();
+        for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
         if (!summaryAddsUp(summary)) throw new Error(`ingest summary does not add up: ${JSON.stringify(summary)}`);
         if (flags.autoIndex && !json) process.stderr.write('checking the default index policy (a first HNSW build can take minutes)...\n');
         const built = flags.autoIndex ? await applyDefaultIndex(database) : null;
