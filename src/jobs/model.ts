@@ -22,7 +22,10 @@ export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
 export const MAX_SALARY = 9_999_999_999.99;
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1).max(max);
+// PostgreSQL cannot store NUL in text: refused here, so no NUL ever reaches the database.
+const NO_NUL = [(s: string) => !s.includes('\0'), { message: 'must not contain NUL characters (\\u0000)' }] as const;
+const string = () => z.string().refine(...NO_NUL);
+const text = (max: number) => z.string().trim().min(1).max(max).refine(...NO_NUL);
 
 /**
  * A posting as a user or an importer gives it. Only `title` is required; everything else is
@@ -40,7 +43,7 @@ export const JobInput = z
     /** The source's own id; with `source` it identifies the posting. Defaults to the content hash. */
     externalId: text(500).optional(),
     title: text(500),
-    description: z.string().max(200_000).default(''),
+    description: string().max(200_000).default(''),
     company: text(300).optional(),
     city: text(200).optional(),
     region: text(200).optional(),
@@ -56,14 +59,14 @@ export const JobInput = z
       .optional(),
     salaryPeriod: z.enum(SALARY_PERIODS).optional(),
     /** The salary as the source wrote it, for reference. */
-    salaryText: z.string().max(500).optional(),
+    salaryText: string().max(500).optional(),
     /** Set by importers when the salary is implausible: it is stored but not annualised. */
-    salaryFlag: z.string().max(500).optional(),
+    salaryFlag: string().max(500).optional(),
     postedAt: isoDate.optional(),
     /** postedAt was derived from relative text ("30+ days ago"). */
     postedApproximate: z.boolean().optional(),
     expiresAt: isoDate.optional(),
-    url: z.url().max(2000).optional(),
+    url: z.url().max(2000).refine(...NO_NUL).optional(),
     /** Canonical skill names; stored in skills/job_skills. */
     skills: z.array(text(100)).max(500).optional(),
   })
