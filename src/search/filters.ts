@@ -12,7 +12,8 @@ import { JobsightError } from '../errors.ts';
 import { EMPLOYMENT_TYPES, MAX_SALARY, REMOTE_MODES } from '../jobs/model.ts';
 
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
-const name = z.string().trim().min(1, 'must not be empty').max(300);
+// PostgreSQL cannot compare NUL in text: refused here rather than sent.
+const name = z.string().trim().min(1, 'must not be empty').max(300).refine((s) => !s.includes('\0'), 'must not contain NUL characters (\\u0000)');
 const salary = z.number().nonnegative().max(MAX_SALARY);
 
 /**

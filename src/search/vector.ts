@@ -79,6 +79,7 @@ export const HIT_COLUMNS = sql`jobs.id, jobs.title, companies.name as "company",
 /** Checks the query text every search takes; returns it unchanged. */
 export function checkQuery(query: unknown): string {
   if (typeof query !== 'string' || !query.trim()) throw new JobsightError('the search query is empty', { hint: 'Give some words to search for.' });
+  if (query.includes('\0')) throw new JobsightError('the search query contains a NUL character (\\u0000)', { hint: 'Remove it (%00 in a URL).' });
   if (query.length > MAX_QUERY_CHARS) {
     throw new JobsightError(`the search query is ${query.length} characters long; the limit is ${MAX_QUERY_CHARS}`, {
       hint: 'Search with a shorter text, such as a summary of what you are looking for.',

@@ -36,6 +36,11 @@ export interface ClusterOptions {
   settings?: Record<string, string>;
   /** Extra pg_hba.conf lines (loopback trust for every database is already there). */
   hba?: string[];
+  /**
+   * Fills the empty data folder instead of initdb, e.g. a replica:
+   * `init: (dataDir) => runPgProgram('pg_basebackup', ['-D', dataDir, '-d', primary.url, '-R'])`.
+   */
+  init?: (dataDir: string) => Promise<void>;
 }
 
 export interface ThrowawayCluster {
@@ -78,6 +83,11 @@ function pgCommand(program: string, args: string[]): [string, string[]] {
   return asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
 }
 
+/** Runs a PostgreSQL program (pg_basebackup, psql...) from PG_BIN, as the postgres OS user when root. */
+export async function runPgProgram(program: string, args: string[]): Promise<string> {
+  return pgRun(program, args);
+}
+
 async function pgRun(program: string, args: string[]): Promise<string> {
   const [file, argv] = pgCommand(program, args);
   const { stdout } = await run(file, argv, { timeout: 120_000 });
@@ -106,7 +116,8 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
     const { uid, gid } = postgresUser();
     chownSync(root, uid, gid);
   }
-  await pgRun('initdb', ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  if (options.init) await options.init(dataDir);
+  else await pgRun('initdb', ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   const settings: Record<string, string> = {
     listen_addresses: "'127.0.0.1'",
     port: String(port),

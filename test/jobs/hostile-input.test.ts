@@ -8,12 +8,20 @@ import { expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.ts';
 import { normalizeCompanyName } from '../../src/jobs/companies.ts';
 import { addJob, updateJob } from '../../src/jobs/repository.ts';
+import { parseFilters } from '../../src/search/filters.ts';
+import { checkQuery } from '../../src/search/vector.ts';
 import { describeEngines, testEmbedder } from '../helpers/engines.ts';
 
 it('a company name of only symbols is its own identity, not nothing', () => {
   expect(normalizeCompanyName('!!!')).toBe('!!!');
   expect(normalizeCompanyName('🚀  🚀')).toBe('🚀 🚀');
   expect(normalizeCompanyName('Acme, Inc.')).toBe('acme');
+});
+
+it('search refuses NUL in the query and in text filters before PostgreSQL sees it (%00 gave a 500)', () => {
+  expect(() => checkQuery('nurse\u0000')).toThrow(/contains a NUL character/);
+  expect(() => parseFilters({ city: 'Leeds\u0000' })).toThrow(/city: must not contain NUL/);
+  expect(() => parseFilters({ skillsAny: ['SQL', '\u0000'] })).toThrow(/must not contain NUL/);
 });
 
 describeEngines('hostile job input', ({ database }) => {
