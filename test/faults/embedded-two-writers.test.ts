@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePostings } from '../../src/demo/generate-postings.ts';
 import { spawnJobsight, STACK_TRACE } from '../helpers/child.ts';
 
+const POSTINGS = 1000;
 const dir = mkdtempSync(path.join(tmpdir(), 'jobsight-two-writers-'));
 const file = path.join(dir, 'postings.jsonl');
 const env = (data: string): NodeJS.ProcessEnv => {
@@ -35,17 +36,20 @@ async function until(condition: () => boolean, timeoutMs = 120_000): Promise<voi
 
 describe('[pglite] two processes on one embedded data folder', () => {
   beforeAll(() => {
-    writeFileSync(file, [...generatePostings({ count: 400, seed: 3 })].map((p) => JSON.stringify(p)).join('\n'));
+    // Enough postings that the first ingest is still running while the others start (seconds each on a busy machine).
+    writeFileSync(file, [...generatePostings({ count: POSTINGS, seed: 3 })].map((p) => JSON.stringify(p)).join('\n'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses the second writer with the first one\'s pid and command; the first completes intact', async () => {
     const data = path.join(dir, 'shared');
-    const first = spawnJobsight(['ingest', file, '--batch-size', '20', '--threads', '0', '--json', '--no-auto-index', '--reject-file', path.join(dir, 'r1.jsonl')], env(data));
+    const first = spawnJobsight(['ingest', file, '--batch-size', '10', '--threads', '0', '--json', '--no-auto-index', '--reject-file', path.join(dir, 'r1.jsonl')], env(data));
     // Once its cluster is on disk the first process is working on it (the lock, when there is one, came before).
     await until(() => existsSync(path.join(data, 'pglite', 'PG_VERSION')) || !first.running());
-    const add = await jobsight(data, 'jobs', 'add', '--title', 'Ward Clerk', '--external-id', 'second-writer');
-    const second = await jobsight(data, 'ingest', file, '--source', 'again', '--reject-file', path.join(dir, 'r2.jsonl'));
+    const [add, second] = await Promise.all([
+      jobsight(data, 'jobs', 'add', '--title', 'Ward Clerk', '--external-id', 'second-writer'),
+      jobsight(data, 'ingest', file, '--source', 'again', '--reject-file', path.join(dir, 'r2.jsonl')),
+    ]);
     expect(first.running(), 'the first ingest ended before the others tried: the test proves nothing').toBe(true);
     for (const refused of [add, second]) {
       expect(refused.code).toBe(1);
@@ -55,10 +59,13 @@ describe('[pglite] two processes on one embedded data folder', () => {
     }
     expect((await first.exited).code, first.stderr()).toBe(0);
     const summary = JSON.parse(first.stdout());
-    expect(summary.read).toBe(400);
+    expect(summary.read).toBe(POSTINGS);
 
     // Intact: every stored row listed once, ids unique, and the folder takes a writer again.
-    const listed = JSON.parse((await jobsight(data, '--json', 'jobs', 'list', '--limit', '1000')).stdout) as { id: number }[];
+    const listed: { id: number }[] = [];
+    for (let offset = 0; offset < summary.inserted + 1000; offset += 1000) {
+      listed.push(...(JSON.parse((await jobsight(data, '--json', 'jobs', 'list', '--limit', '1000', '--offset', String(offset))).stdout) as { id: number }[]));
+    }
     expect(listed).toHaveLength(summary.inserted);
     expect(new Set(listed.map((j) => j.id)).size).toBe(listed.length);
     const added = await jobsight(data, '--json', 'jobs', 'add', '--title', 'Ward Clerk', '--external-id', 'after');
@@ -69,7 +76,7 @@ describe('[pglite] two processes on one embedded data folder', () => {
   it('takes over the folder of a process killed with SIGKILL, and the data opens', async () => {
     const data = path.join(dir, 'killed');
     expect((await jobsight(data, 'jobs', 'add', '--title', 'Porter', '--external-id', 'before')).code).toBe(0);
-    const victim = spawnJobsight(['ingest', file, '--batch-size', '20', '--threads', '0', '--no-auto-index', '--reject-file', path.join(dir, 'r3.jsonl')], env(data));
+    const victim = spawnJobsight(['ingest', file, '--batch-size', '10', '--threads', '0', '--no-auto-index', '--reject-file', path.join(dir, 'r3.jsonl')], env(data));
     await until(() => existsSync(path.join(data, 'lock')) || !victim.running());
     await new Promise((r) => setTimeout(r, 1500));
     victim.child.kill('SIGKILL');
