@@ -9,7 +9,7 @@ import { z } from '@hono/zod-openapi';
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { peopleError } from '../core/errors.ts';
+import { connectionLostMessage, peopleError } from '../core/errors.ts';
 
 export const ErrorSchema = z
   .object({
@@ -44,7 +44,12 @@ export function errorHandler(log: Logger): ErrorHandler {
   return (thrown, c) => {
     const known = peopleError(thrown);
     if (known) {
-      if (known.kind === 'internal' || known.kind === 'unavailable') log(`${c.req.method} ${c.req.path}: ${known.message}`, thrown);
+      if (known.kind === 'internal') log(`${c.req.method} ${c.req.path}: ${known.message}`, thrown);
+      if (known.kind === 'unavailable') {
+        // One line per refused request while the database is away; the pool reconnects by itself.
+        log(`${c.req.method} ${c.req.path}: unavailable: ${connectionLostMessage(thrown)}`);
+        c.header('Retry-After', '5');
+      }
       const body: ErrorBody = {
         error: known.message,
         ...(known.hint ? { hint: known.hint } : {}),

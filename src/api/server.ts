@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { connectionLostMessage, isUnavailable } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { createApp } from './app.ts';
@@ -23,6 +24,11 @@ export interface ServerOptions {
   config?: Partial<ApiConfig>;
   /** Close the database in close(). Default true; false when the caller owns it. */
   closeDatabase?: boolean;
+  /**
+   * Keep the process alive through an unhandled rejection or 'error' event (logged instead);
+   * `jobsight serve` sets it, as the process is the server's own. Default false (tests, embedders).
+   */
+  processGuards?: boolean;
   log?: Logger;
 }
 
@@ -53,6 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
 
+  const unguard = options.processGuards ? guardProcess(options.log ?? ((m, e) => console.error(`jobsight serve: ${m}`, e ?? ''))) : () => {};
+
   let closing: Promise<void> | undefined;
   async function close(graceMs = 10_000): Promise<void> {
     closing ??= (async () => {
@@ -70,8 +78,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         clearTimeout(deadline);
       }
       if (options.closeDatabase ?? true) await options.database.close();
+      unguard();
     })();
     return closing;
   }
   return { url: `http://${shownHost}:${port}`, port, close };
+}
+
+/**
+ * A server process outlives any one failure: a database connection dropping outside a request
+ * (node-postgres emits 'error'), a promise nobody awaited rejecting. Node's default for both is
+ * to exit, taking every other request down; here each is logged in one line and the server goes
+ * on (requests that hit the database get 503 until it is back). Returns the undo.
+ */
+export function guardProcess(log: Logger): () => void {
+  const onRejection = (reason: unknown) => log(`unhandled rejection (kept serving): ${describe(reason)}`);
+  const onException = (error: Error) => log(`uncaught error (kept serving): ${describe(error)}`);
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+  return () => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+  };
+}
+
+function describe(error: unknown): string {
+  return isUnavailable(error)
+    ? `database connection lost: ${connectionLostMessage(error)}`
+    : error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : String(error);
 }

@@ -107,7 +107,8 @@ export function addOperationCommands(
       const input = inputFromText(operation, await givenValues(operation, command), { what: operation.what ?? 'options', noun: 'option' });
       const printer = PRINTERS[operation.name];
       const progress = createProgress(printer?.progress ?? operation.name, json || !printer?.progress);
-      const extra: Pick<OperationContext, 'progress' | 'note'> = {
+      const extra: Pick<OperationContext, 'progress' | 'note' | 'rerunCommand'> = {
+        rerunCommand: rerunCommand(),
         progress: (done, total, rows) => progress.update(done, total, rows),
         note: (message) => {
           if (!json) process.stderr.write(`${message}\n`);
@@ -123,4 +124,10 @@ export function addOperationCommands(
       else printJson(result);
     });
   }
+}
+
+/** This very command line, quoted for a POSIX shell: an ingest that stops says to run it again. */
+function rerunCommand(): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['jobsight', ...process.argv.slice(2)].map(quote).join(' ');
 }

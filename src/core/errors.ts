@@ -104,6 +104,7 @@ export const PG_ERROR = {
   undefinedTable: '42P01',
   duplicateTable: '42P07',
   undefinedFile: '58P01',
+  characterNotInRepertoire: '22021',
   /** Shut down by an administrator, crashed, or starting up / shutting down: the connection is gone or refused. */
   adminShutdown: '57P01',
   crashShutdown: '57P02',
@@ -123,7 +124,7 @@ export function pgErrorCode(error: unknown): string | undefined {
 // Socket errors of a lost or refused connection, and node-postgres's own words for one.
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const LOST_CONNECTION =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
+  /Connection terminated|Connection ended unexpectedly|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|connection error and is not queryable|Client was closed and is not queryable|Connection refused/i;
 const UNAVAILABLE_SQLSTATES = new Set<string>([
   PG_ERROR.adminShutdown,
   PG_ERROR.crashShutdown,
@@ -148,6 +149,19 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** The driver's own words for a lost connection, for a one-line message (Drizzle's "Failed query" wrapper skipped). */
+export function connectionLostMessage(error: unknown): string {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, message, errors } = e as { code?: unknown; message?: unknown; errors?: unknown };
+    // Connecting to "localhost" tries ::1 and 127.0.0.1: Node reports an AggregateError of both.
+    if (message === '' && Array.isArray(errors) && errors.length > 0) return connectionLostMessage(errors[errors.length - 1]);
+    if (typeof message === 'string' && message && !message.startsWith('Failed query')) {
+      return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
+    }
+  }
+  return String(error);
+}
+
 export const DATABASE_UNREACHABLE_HINT = 'The database is not reachable; retry shortly. If it persists, check that the server runs (DATABASE_URL).';
 
 /**
@@ -157,6 +171,14 @@ export const DATABASE_UNREACHABLE_HINT = 'The database is not reachable; retry s
  */
 export function peopleError(error: unknown): JobsightError | undefined {
   if (error instanceof JobsightError) return error;
+  // PostgreSQL cannot hold NUL (0x00) in text: 22021 character_not_in_repertoire. Inputs are
+  // checked before they reach it; this catches any path that was missed.
+  if (pgErrorCode(error) === PG_ERROR.characterNotInRepertoire) {
+    return new InvalidInputError('a text value contains a NUL character (\\u0000), which PostgreSQL cannot store or search', {
+      hint: 'Remove NUL characters (%00 in a URL) from the input.',
+      cause: error,
+    });
+  }
   if (isUnavailable(error)) {
     return new UnavailableError(`the database is not reachable: ${causeMessage(error)}`, { hint: DATABASE_UNREACHABLE_HINT, cause: error });
   }

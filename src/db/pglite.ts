@@ -5,6 +5,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
 import { JobsightError } from '../core/errors.ts';
 import type { EmbeddedDatabaseConfig } from '../config.ts';
+import { lockFolder } from './folder-lock.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
 
@@ -22,13 +23,17 @@ export async function openPglite(
   options: { /** Start from a dump (`dumpDataDir`) instead of an empty cluster: tests use it to skip initdb. */ loadDataDir?: Blob } = {},
 ): Promise<Database & { dump(): Promise<Blob> }> {
   const dir = pgliteDataDir(config.dataDir);
-  if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
+  const inMemory = dir.startsWith('memory://');
+  if (!inMemory) await mkdir(dir, { recursive: true });
+  // One process at a time on a folder: two would each write their own copy over the other's.
+  const lock = inMemory ? undefined : lockFolder(config.dataDir);
   let client: PGlite;
   try {
     client = await PGlite.create({ dataDir: dir, extensions: { vector }, loadDataDir: options.loadDataDir });
   } catch (cause) {
+    lock?.release();
     throw new JobsightError(`cannot open the embedded database in ${dir}: ${(cause as Error).message}`, {
-      hint: 'Is another jobsight process using this folder? Use --data-dir for a separate database.',
+      hint: 'The folder may be damaged or not a Jobsight database; use --data-dir for a separate database.',
       cause,
     });
   }
@@ -56,7 +61,11 @@ export async function openPglite(
     async close() {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
   return database;

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
-import { JobsightError } from '../core/errors.ts';
+import { connectionLostMessage, JobsightError } from '../core/errors.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
 
@@ -21,7 +21,15 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
     connectionTimeoutMillis: config.pool.connectionTimeoutMillis,
     application_name: 'jobsight',
   });
-  // An idle client losing its connection must not crash the process; the next query reports it.
+  // A server restart cuts every session: node-postgres then emits 'error' on each client, and
+  // an 'error' event nobody listens to kills the process. The pool listens on idle clients only;
+  // a client checked out (a transaction, a COPY, Drizzle's db.transaction) had no listener, so
+  // every client gets one for its whole life. The query in flight fails with the same error and
+  // its caller sees it; the broken client is dropped when released (pg-pool checks
+  // `_queryable`), and the pool opens fresh connections once the server is back.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   pool.on('error', () => {});
   const location = describeDatabase(config);
   try {
@@ -29,8 +37,9 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
     client.release();
   } catch (cause) {
     await pool.end().catch(() => {});
-    throw new JobsightError(`cannot connect to ${location}: ${(cause as Error).message}`, {
+    throw new JobsightError(`cannot connect to ${location}: ${connectionLostMessage(cause)}`, {
       hint: 'Check that the server runs and DATABASE_URL is right (postgres://user:password@host:5432/dbname).',
+      status: 503,
       cause,
     });
   }
@@ -42,6 +51,7 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
     location,
     async bulkTransaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const tx = drizzle({ client, schema }) as unknown as Db;
@@ -51,10 +61,14 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
         await client.query('commit');
         return result;
       } catch (e) {
-        await client.query('rollback').catch(() => {});
+        // A rollback that fails means the connection is gone: release(error) discards it.
+        broken = await client.query('rollback').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
         throw e;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async session(fn) {
@@ -70,9 +84,12 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
       try {
         const chunks: Buffer[] = [];
         for await (const chunk of client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`))) chunks.push(chunk as Buffer);
-        return Buffer.concat(chunks);
-      } finally {
         client.release();
+        return Buffer.concat(chunks);
+      } catch (e) {
+        // A COPY cut off midway leaves the connection in an unknown state: do not reuse it.
+        client.release(e as Error);
+        throw e;
       }
     },
     async close() {

@@ -7,10 +7,14 @@ import { sourceNameFor } from './pipeline.ts';
 import type { FieldMapping } from './readers/mapping-options.ts';
 import { describeFileMapping, readPostings } from './readers/read-postings.ts';
 import type { INPUT_FORMATS } from './readers/detect-format.ts';
+import type { InputEncoding } from './readers/source.ts';
 
 export interface DryRunOptions {
   format?: (typeof INPUT_FORMATS)[number];
   delimiter?: string;
+  encoding?: InputEncoding;
+  /** Told about a doubtful file (e.g. one that looks like Latin-1 read as UTF-8). */
+  onWarning?: (message: string) => void;
   mapping?: FieldMapping;
   source?: string;
   referenceDate?: string;
@@ -20,7 +24,13 @@ export interface DryRunOptions {
 }
 
 export async function dryRun(files: readonly string[], options: DryRunOptions) {
-  const read = { format: options.format, delimiter: options.delimiter, mapping: options.mapping };
+  const read = {
+    format: options.format,
+    delimiter: options.delimiter,
+    encoding: options.encoding,
+    mapping: options.mapping,
+    onWarning: options.onWarning,
+  };
   const referenceDate = options.referenceDate ? new Date(`${options.referenceDate}T00:00:00Z`) : new Date();
   const out = [];
   for (const file of files) {

@@ -6,21 +6,20 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_BATCH_SIZE } from '../core/defaults.ts';
 import { queryRows, type Database } from '../db/database.ts';
 import { dropVectorIndexes, restoreVectorIndexes, vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { upsertCompanies } from '../jobs/companies.ts';
-import { storedFields } from '../jobs/derived.ts';
-import { upsertSkills } from '../jobs/skills.ts';
-import { createCpuPool, defaultThreads, type CpuPool } from './cpu-pool.ts';
-import { hashesStoredElsewhere, loadBatch, storedHashes, type StagedJob } from './load/staging.ts';
+import { retryOnLostConnection, type RetryPolicy } from '../db/retry.ts';
+import { connectionLostMessage, isUnavailable, JobsightError } from '../core/errors.ts';
+import { DEFAULT_BATCH_SIZE } from '../core/defaults.ts';
+import { createCpuPool, defaultThreads } from './cpu-pool.ts';
+import { embedAhead, writeBatch, type Candidate, type WriteOutcome } from './load/write-batch.ts';
 import type { Prepared } from './prepare.ts';
 import { readPostings, type PostingItem, type ReadOptions } from './readers/read-postings.ts';
 import type { RejectWriter } from './rejects.ts';
 import { emptySummary, type IngestSummary } from './summary.ts';
 
-export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 'delimiter'> {
+export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 'delimiter' | 'encoding'> {
   /** Name of the source the postings come from; default: the file name without extensions. */
   source?: string;
   /** Date that relative dates ("30+ days ago") count back from; default: now. */
@@ -37,6 +36,15 @@ export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 
   /** Worker threads for parsing, skills and the hashing embedder; 0 runs them inline. Default: one per core, none for inputs under 1 MB. */
   threads?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * How a batch that lost its database connection is retried (each batch is one transaction,
+   * so running it again is safe). Default LOST_CONNECTION_RETRY: 6 retries over about 13 s.
+   */
+  retry?: RetryPolicy;
+  /** Told before each retry: which attempt failed and the driver's words. */
+  onRetry?: (event: { attempt: number; reason: string }) => void;
+  /** The command that resumes this ingest, for the message when it stops (default: "the same command"). */
+  resumeCommand?: string;
 }
 
 export interface IngestProgress {
@@ -65,8 +73,6 @@ const BYTES_PER_POSTING_ESTIMATE = 3000;
 // Batches handed to worker threads before the oldest is written: enough to keep every worker
 // busy while the database writes, few enough to keep memory flat.
 const MAX_BATCHES_AHEAD = 3;
-
-type Candidate = Extract<Prepared, { kind: 'job' }>;
 
 // Below this input size (a few hundred postings) ingest runs without worker threads by default.
 const SMALL_INPUT_BYTES = 1_000_000;
@@ -99,10 +105,47 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
   const started = performance.now();
   const summary = emptySummary(files);
   const { db } = ctx.database;
-  // A run killed after dropping indexes left their definitions behind: rebuild those first.
-  await restoreVectorIndexes(db);
-  summary.indexesDropped = await maybeDropIndexes(ctx, files, options);
+  const retry = <T>(fn: () => Promise<T>) =>
+    retryOnLostConnection(fn, {
+      policy: options.retry,
+      onRetry: (error, attempt) => options.onRetry?.({ attempt, reason: connectionLostMessage(error) }),
+    });
+  // What is safely stored so far, for the message if the database goes away for good.
+  const done = { batches: 0, records: 0 };
+  try {
+    // A run killed after dropping indexes left their definitions behind: rebuild those first.
+    await retry(() => restoreVectorIndexes(db));
+    summary.indexesDropped = await retry(() => maybeDropIndexes(ctx, files, options));
+    await loadFiles(ctx, files, options, summary, done, retry);
+    summary.indexesRebuilt = await retry(() => restoreVectorIndexes(db));
+    await retry(() => db.execute(sql`analyze jobs, companies, skills, job_skills`));
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    const retries = (options.retry ?? { retries: 6 }).retries;
+    throw new JobsightError(
+      `lost the connection to the database (${connectionLostMessage(error)}) and it did not come back after ${retries} retries; ` +
+        `${done.batches.toLocaleString('en-US')} batch(es) of this run (${done.records.toLocaleString('en-US')} records) were loaded whole, nothing half-written; ` +
+        `to resume once it is back, run: ${options.resumeCommand ?? 'the same command again'}`,
+      { status: 503, cause: error },
+    );
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  summary.rejectFile = ctx.rejects.written > 0 ? ctx.rejects.path : null;
+  return summary;
+}
 
+type Retry = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** Reads, prepares and writes every file, batch by batch, each batch written (and retried) whole. */
+async function loadFiles(
+  ctx: IngestContext,
+  files: readonly string[],
+  options: IngestOptions,
+  summary: IngestSummary,
+  done: { batches: number; records: number },
+  retry: Retry,
+): Promise<void> {
+  const { db } = ctx.database;
   const seenKeys = new Set<string>();
   const seenHashes = new Set<string>();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -124,22 +167,33 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
       const ahead: { prepared: Promise<Prepared[]>; rows: number; bytes: number }[] = [];
       const settleOldest = async () => {
         const oldest = ahead.shift()!;
-        const candidates = account(ctx, await oldest.prepared, summary, seenKeys, seenHashes);
-        const staged = await stage(ctx, pool, candidates, summary);
+        const prepared = await oldest.prepared;
+        const candidates = account(ctx, prepared, summary, seenKeys, seenHashes);
+        const vectors = await retry(() => embedAhead(db, pool.embed, candidates));
         // One write in flight while later batches are prepared: writes stay in order.
         await pendingWrite;
-        pendingWrite = write(ctx, staged, summary);
+        pendingWrite = retry(() => writeBatch(ctx.database, pool.embed, candidates, vectors)).then((outcome) => {
+          addOutcome(summary, outcome);
+          done.batches++;
+          done.records += prepared.length;
+        });
         // Handled when awaited; this only keeps Node from calling it unhandled meanwhile.
         pendingWrite.catch(() => {});
         options.onProgress?.({ file, rows: oldest.rows, bytesRead: oldest.bytes, totalBytes: follow.size });
       };
       let batch: PostingItem[] = [];
       const submit = async () => {
-        ahead.push({ prepared: pool.prepare(batch, prepareOptions), rows, bytes: follow.bytesRead() });
+        const prepared = pool.prepare(batch, prepareOptions);
+        // If the ingest stops early, the pool is destroyed and batches still on workers fail with
+        // piscina's "Terminating worker thread": that is not news, and must not surface as an
+        // unhandled rejection that hides the real cause.
+        prepared.catch(() => {});
+        ahead.push({ prepared, rows, bytes: follow.bytesRead() });
         batch = [];
         if (ahead.length > MAX_BATCHES_AHEAD) await settleOldest();
       };
-      for await (const item of readPostings(file, { ...options, onOpen: (p) => (follow = p) })) {
+      const onWarning = (message: string) => summary.warnings.push(message);
+      for await (const item of readPostings(file, { ...options, onWarning, onOpen: (p) => (follow = p) })) {
         rows++;
         batch.push(item);
         if (batch.length >= batchSize) await submit();
@@ -154,12 +208,14 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
     await pool.close();
     await ctx.rejects.close();
   }
+}
 
-  summary.indexesRebuilt = await restoreVectorIndexes(db);
-  await db.execute(sql`analyze jobs, companies, skills, job_skills`);
-  summary.seconds = (performance.now() - started) / 1000;
-  summary.rejectFile = ctx.rejects.written > 0 ? ctx.rejects.path : null;
-  return summary;
+function addOutcome(summary: IngestSummary, outcome: WriteOutcome): void {
+  summary.inserted += outcome.inserted;
+  summary.updated += outcome.updated;
+  summary.unchanged += outcome.unchanged;
+  summary.duplicates += outcome.duplicates;
+  summary.embedded += outcome.embedded;
 }
 
 async function maybeDropIndexes(ctx: IngestContext, files: readonly string[], options: IngestOptions): Promise<string[]> {
@@ -192,6 +248,14 @@ function account(
       continue;
     }
     if (p.job.salaryFlag) summary.salariesFlagged++;
+    if (p.flags.length > 0) {
+      summary.flagged++;
+      summary.flaggedValues += p.flags.length;
+      for (const flag of p.flags) {
+        const colon = flag.indexOf(': ');
+        ctx.rejects.write(p.origin, colon > 0 ? flag.slice(0, colon) : 'posting', colon > 0 ? flag.slice(colon + 2) : flag, 'flagged');
+      }
+    }
     if (seenKeys.has(p.key) || seenHashes.has(p.hash)) {
       summary.duplicates++;
       continue;
@@ -201,59 +265,4 @@ function account(
     candidates.push(p);
   }
   return candidates;
-}
-
-/** Decides per candidate (new, changed, same text, duplicate of a stored posting) and embeds what is new. */
-async function stage(
-  ctx: IngestContext,
-  pool: CpuPool,
-  candidates: Candidate[],
-  summary: IngestSummary,
-): Promise<{ rows: StagedJob[]; candidates: Candidate[] }> {
-  const { db } = ctx.database;
-  const stored = await storedHashes(
-    db,
-    candidates.map((c) => ({ source: c.job.source, externalId: c.job.externalId ?? c.hash })),
-  );
-  const elsewhere = await hashesStoredElsewhere(
-    db,
-    candidates.filter((c) => !stored.has(c.key)).map((c) => c.hash),
-  );
-  const kept = candidates.filter((c) => stored.has(c.key) || !elsewhere.has(c.hash));
-  summary.duplicates += candidates.length - kept.length;
-  // Embeddings are cached by content hash: a stored posting with the same text keeps its vector.
-  const toEmbed = kept.filter((c) => stored.get(c.key) !== c.hash);
-  const vectors = toEmbed.length > 0 ? await pool.embed(toEmbed.map((c) => c.text)) : [];
-  summary.embedded += vectors.length;
-  const vectorOf = new Map(toEmbed.map((c, i) => [c.key, vectors[i]!]));
-  return {
-    candidates: kept,
-    rows: kept.map((c) => stagedJob(c, vectorOf.get(c.key) ?? null, stored.has(c.key))),
-  };
-}
-
-function stagedJob(c: Candidate, embedding: Float32Array | null, existing: boolean): StagedJob {
-  return { ...storedFields(c.job, c.hash), companyId: null, embedding, skills: c.skills.map((s) => s.name), existing };
-}
-
-/** Writes one batch in one transaction: companies and skills upserted, then the jobs. */
-async function write(ctx: IngestContext, staged: { rows: StagedJob[]; candidates: Candidate[] }, summary: IngestSummary): Promise<void> {
-  if (staged.rows.length === 0) return;
-  await ctx.database.bulkTransaction(async (tx, copy) => {
-    const companyIds = await upsertCompanies(
-      tx,
-      staged.candidates.flatMap((c) => (c.job.company ? [c.job.company] : [])),
-    );
-    await upsertSkills(
-      tx,
-      staged.candidates.flatMap((c) => c.skills),
-    );
-    staged.candidates.forEach((c, i) => {
-      staged.rows[i]!.companyId = c.job.company ? (companyIds.get(c.job.company) ?? null) : null;
-    });
-    const outcome = await loadBatch(tx, copy, staged.rows);
-    summary.inserted += outcome.inserted;
-    summary.updated += outcome.updated;
-    summary.unchanged += outcome.unchanged;
-  });
 }

@@ -30,6 +30,8 @@ export type Prepared =
       /** What the embedder gets. */
       text: string;
       skills: { name: string; category: string }[];
+      /** Values cleaned, doubted or left out, each "field: why" (normalizePosting's flags). */
+      flags: string[];
     };
 
 export function prepareItems(items: readonly PostingItem[], options: PrepareOptions, skills: SkillMatcher): Prepared[] {
@@ -48,6 +50,7 @@ export function prepareItems(items: readonly PostingItem[], options: PrepareOpti
       key: jobKey(job.source, job.externalId ?? hash),
       text: embeddingText(job),
       skills: skills.match(job.title, job.description),
+      flags: result.flags,
     };
   });
 }

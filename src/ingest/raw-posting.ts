@@ -29,6 +29,11 @@ export interface RawPosting {
   remote?: string;
   url?: string;
   industry?: string;
+  /**
+   * Fields whose source value had a JSON type that is not text (`"title": true`), with the value
+   * as written; the field itself is left absent, and the normaliser says why.
+   */
+  notText?: Partial<Record<Exclude<keyof RawPosting, 'notText'>, string>>;
 }
 
 /** Where a record came from, for error messages and reject files: `file:line`. */

@@ -1,6 +1,7 @@
 /**
- * The reject file: one JSON line per record that was not loaded, with where it was (file:line),
- * which field was wrong and why, so a person can fix the input and run the ingest again.
+ * The reject file: one JSON line per record that was not loaded (`"outcome": "rejected"`) and
+ * per value that was cleaned or left out of a loaded record (`"outcome": "flagged"`), with where
+ * it was (file:line), which field and why, so a person can fix the input and run the ingest again.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
@@ -9,7 +10,7 @@ import type { RecordOrigin } from './raw-posting.ts';
 export interface RejectWriter {
   readonly path: string;
   readonly written: number;
-  write(origin: RecordOrigin, field: string, reason: string): void;
+  write(origin: RecordOrigin, field: string, reason: string, outcome?: 'rejected' | 'flagged'): void;
   close(): Promise<void>;
 }
 
@@ -22,9 +23,9 @@ export function createRejectWriter(path: string): RejectWriter {
     get written() {
       return written;
     },
-    write(origin, field, reason) {
+    write(origin, field, reason, outcome = 'rejected') {
       stream ??= createWriteStream(path, { flags: 'w' });
-      stream.write(`${JSON.stringify({ at: `${origin.file}:${origin.line}`, field, reason })}\n`);
+      stream.write(`${JSON.stringify({ at: `${origin.file}:${origin.line}`, outcome, field, reason })}\n`);
       written++;
     },
     async close() {

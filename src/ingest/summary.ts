@@ -11,10 +11,16 @@ export interface IngestSummary {
   duplicates: number;
   /** Not loaded; each is in the reject file with file:line, field and reason. */
   rejected: number;
+  /** Records loaded with values cleaned, doubted or left out (part of the above); each value is in the reject file. */
+  flagged: number;
+  /** The values behind `flagged`: NUL bytes removed, over-long or undecodable text, impossible dates, negative pay. */
+  flaggedValues: number;
   /** Loaded, with the salary kept out of the annualised columns as implausible (part of the above). */
   salariesFlagged: number;
   /** Texts sent to the embedder (unchanged texts keep their stored vectors). */
   embedded: number;
+  /** Doubts about whole files (an encoding that looks wrong), for the person running the ingest. */
+  warnings: string[];
   indexesDropped: string[];
   indexesRebuilt: string[];
   rejectFile: string | null;
@@ -30,8 +36,11 @@ export function emptySummary(files: readonly string[]): IngestSummary {
     unchanged: 0,
     duplicates: 0,
     rejected: 0,
+    flagged: 0,
+    flaggedValues: 0,
     salariesFlagged: 0,
     embedded: 0,
+    warnings: [],
     indexesDropped: [],
     indexesRebuilt: [],
     rejectFile: null,

@@ -8,6 +8,7 @@ const LEGAL_SUFFIX = /\b(incorporated|inc|llc|llp|ltd|limited|plc|corp|corporati
  * The identity of a company name: case, accents, punctuation and a trailing legal form removed.
  *
  * @example normalizeCompanyName('Acme, Inc.') === normalizeCompanyName('ACME inc') // 'acme'
+ * @example normalizeCompanyName('!!!') // '!!!' (nothing to normalise: kept as given, never dropped)
  */
 export function normalizeCompanyName(name: string): string {
   let s = name
@@ -23,7 +24,10 @@ export function normalizeCompanyName(name: string): string {
     const stripped = s.replace(LEGAL_SUFFIX, '').trim();
     if (stripped) s = stripped;
   }
-  return s;
+  // A name of only symbols ("!!!", "🚀🚀") has no letters or digits to compare: it is its own
+  // identity, as written (lower-cased, spaces collapsed). It cannot collide with a normalised
+  // name, which never holds a symbol.
+  return s || name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -13,6 +13,7 @@ import { type IndexBuildResult, applyDefaultIndex } from '../indexes/index.ts';
 import { ingestFiles } from '../ingest/pipeline.ts';
 import { type FieldMapping, parseMapArgument, readMappingFile } from '../ingest/readers/mapping-options.ts';
 import { INPUT_FORMATS } from '../ingest/readers/detect-format.ts';
+import { INPUT_ENCODINGS } from '../ingest/readers/source.ts';
 import { createRejectWriter } from '../ingest/rejects.ts';
 import { summaryAddsUp } from '../ingest/summary.ts';
 import { dryRun } from '../ingest/dry-run.ts';
@@ -25,6 +26,9 @@ export const IngestInput = z.strictObject({
   source: text(100).optional().describe('source name stored with each posting (default: the file name)'),
   format: choice(INPUT_FORMATS).optional().describe('file format (default: from the extension or content)'),
   delimiter: z.string().min(1).max(1).optional().describe('CSV field delimiter (default: detected)'),
+  encoding: choice(INPUT_ENCODINGS)
+    .default('utf-8')
+    .describe('character encoding of the files (latin1 is read as its superset windows-1252); a UTF-8 file that looks like Latin-1 is warned about'),
   map: text(2000).optional().describe('explicit field mapping, e.g. "title=Job Title,company=Employer"'),
   mappingFile: text(4096).optional().describe('JSON mapping file, e.g. {"title": "Job Title"}'),
   referenceDate: isoDate().optional().describe('date relative dates ("30+ days ago") count back from (default: today)'),
@@ -67,8 +71,11 @@ export const ingestOperation = defineOperation({
   write: true,
   http: { method: 'post', path: '/api/ingest', upload: { into: 'files', rejects: 'rejectFile' } },
   needsDatabase: (input) => !input.dryRun,
-  async run({ database, embedder, progress, note }, input) {
-    if (input.dryRun) return { dryRun: await dryRun(input.files, { ...input, mapping: await mappingOf(input) }) };
+  async run({ database, embedder, progress, note, rerunCommand }, input) {
+    if (input.dryRun) {
+      const onWarning = (message: string) => note?.(`warning: ${message}`);
+      return { dryRun: await dryRun(input.files, { ...input, mapping: await mappingOf(input), onWarning }) };
+    }
     const rejects = createRejectWriter(input.rejectFile ?? defaultRejectFile());
     // Per-file progress, summed: bytes drive the bar (row counts are unknown until read).
     const perFile = new Map<string, { bytes: number; size: number; rows: number }>();
@@ -77,17 +84,21 @@ export const ingestOperation = defineOperation({
       source: input.source,
       format: input.format,
       delimiter: input.delimiter,
+      encoding: input.encoding,
       mapping: await mappingOf(input),
       referenceDate: input.referenceDate ? new Date(`${input.referenceDate}T00:00:00Z`) : undefined,
       defaultCurrency: input.currency,
       batchSize: input.batchSize,
       indexPolicy: input.indexPolicy,
       threads: input.threads,
+      resumeCommand: rerunCommand,
+      onRetry: ({ attempt, reason }) => note?.(`database connection lost (${reason}); retrying the batch (attempt ${attempt + 1})`),
       onProgress: (p) => {
         perFile.set(p.file, { bytes: p.bytesRead, size: p.totalBytes, rows: p.rows });
         progress?.(sum('bytes'), sum('size'), sum('rows'));
       },
     });
+    for (const warning of summary.warnings) note?.(`warning: ${warning}`);
     if (!summaryAddsUp(summary)) throw new InternalError(`ingest summary does not add up: ${JSON.stringify(summary)}`);
     let built: IndexBuildResult | null = null;
     if (input.autoIndex) {

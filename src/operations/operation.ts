@@ -27,6 +27,8 @@ export interface OperationContext {
   progress?: (done: number, total: number, rows?: number) => void;
   /** A note for people while work goes on; the CLI prints it on stderr, the API ignores it. */
   note?: (message: string) => void;
+  /** The command line that runs this operation again (CLI only), for messages such as "to resume, run: ...". */
+  rerunCommand?: string;
 }
 
 export interface HttpRoute {

@@ -21,6 +21,8 @@ export interface CliResult {
 export interface CliWorkspace {
   /** A temporary folder for the test's own files; the embedded database lives in `dir/data`. */
   dir: string;
+  /** Server engine: the workspace's own database. */
+  databaseUrl?: string;
   jobsight(...args: string[]): Promise<CliResult>;
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function openCliWorkspace(engine: EngineName): Promise<CliWorkspace
   }
   return {
     dir,
+    databaseUrl: env.DATABASE_URL,
     async jobsight(...args) {
       try {
         const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });

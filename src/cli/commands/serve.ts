@@ -39,7 +39,15 @@ export function serveCommand(): Command {
     .action(async (flags: ServeFlags, command: Command) =>
       withDatabase(command, async ({ database, embedder }) => {
         const config = resolveApiConfig({}, process.env);
-        const server = await startServer({ database, embedder, port: flags.port, host: flags.host, config, closeDatabase: false });
+        const server = await startServer({
+          database,
+          embedder,
+          port: flags.port,
+          host: flags.host,
+          config,
+          closeDatabase: false,
+          processGuards: true,
+        });
         console.log(`Jobsight on ${database.location}`);
         console.log(`  web page   ${server.url}/`);
         console.log(`  API        ${server.url}/api/search?q=data+analyst  (documented at ${server.url}/openapi.json)`);

@@ -38,6 +38,7 @@ export const ingest: Printer = {
       unchanged: summary.unchanged,
       duplicates: summary.duplicates,
       rejected: summary.rejected,
+      flagged: `${summary.flagged} (loaded with ${summary.flaggedValues} value(s) cleaned or left out; listed in the reject file)`,
       'salaries flagged': `${summary.salariesFlagged} (loaded, kept out of annualised figures)`,
       embedded: summary.embedded,
       time: `${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)`,

@@ -147,6 +147,24 @@ async function setStagedSkills(tx: Db, jobIds: number[]): Promise<void> {
   );
 }
 
+// Advisory lock namespace for content hashes ("JS" + 1), and how many buckets hashes fall in.
+// A lock per bucket rather than per hash: a batch of 100,000 postings would otherwise take
+// 100,000 locks and overflow the server's lock table (max_locks_per_transaction 64 by default).
+const CONTENT_LOCK_SPACE = 0x4a5301;
+const CONTENT_LOCK_BUCKETS = 64;
+
+/**
+ * Makes writers of the same content take turns: locks, until the transaction ends, the buckets
+ * of these content hashes, in ascending order so that two writers cannot deadlock. A writer
+ * that checks for duplicates after this sees every row of a writer that held a bucket before it.
+ */
+export async function lockContentHashes(tx: Db, hashes: readonly string[]): Promise<void> {
+  const buckets = [...new Set(hashes.map((h) => Number.parseInt(h.slice(0, 8), 16) % CONTENT_LOCK_BUCKETS))].sort((a, b) => a - b);
+  if (buckets.length === 0) return;
+  // unnest keeps the array's order; the locks are taken in it.
+  await tx.execute(sql`select pg_advisory_xact_lock(${CONTENT_LOCK_SPACE}, b) from unnest(${sql.param(buckets)}::int[]) as b`);
+}
+
 /** How each key of a batch stands in the database: absent, or present with this content hash. */
 export async function storedHashes(tx: Db, keys: readonly { source: string; externalId: string }[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();

@@ -59,6 +59,8 @@ function relativeDate(text: string, reference: Date): PostedDate | undefined {
   if (unit === 'month') date.setUTCMonth(date.getUTCMonth() - count);
   else if (unit === 'year') date.setUTCFullYear(date.getUTCFullYear() - count);
   else date.setTime(date.getTime() - count * MS_PER[unit]!);
+  // "99999999999 days ago" is before any date JavaScript can hold.
+  if (!Number.isFinite(date.getTime())) return undefined;
   // "30+ days" is a floor; weeks, months and years are rounded by the board.
   const approximate = ago[2] === '+' || unit === 'week' || unit === 'month' || unit === 'year';
   return { date: isoDay(date), approximate };

@@ -2,6 +2,7 @@ import { JobInput, MAX_SALARY } from '../../core/posting.ts';
 import type { RawPosting } from '../raw-posting.ts';
 import { cleanCompanyName } from './company.ts';
 import { parsePostedDate } from './dates.ts';
+import { cleanRawText, expiryDateDoubt, notTextReason, postedDateDoubt, salaryDoubt } from './doubts.ts';
 import { normalizeEmploymentType } from './employment.ts';
 import { cleanText, htmlToText } from './html.ts';
 import { parseLocation } from './location.ts';
@@ -47,12 +48,18 @@ const PLACEHOLDER_TITLE = /^(?:-1|n\/?a|null|undefined|none|untitled|title|job t
  * normalizePosting({ title: '-1' }, options);
  * // { ok: false, field: 'title', reason: 'title "-1" is a placeholder, not a job title' }
  */
-export function normalizePosting(raw: RawPosting, options: NormalizeOptions): NormalizeResult {
+export function normalizePosting(given: RawPosting, options: NormalizeOptions): NormalizeResult {
+  const flags: string[] = [];
+  const raw = cleanRawText(given, flags);
+  const titleNotText = notTextReason(raw, 'title');
+  if (titleNotText !== undefined) return { ok: false, field: 'title', reason: `title: ${titleNotText}` };
   const title = cleanText(raw.title);
   const titleProblem = problemWithTitle(title, raw.title);
   if (titleProblem !== undefined) return { ok: false, field: 'title', reason: titleProblem };
+  for (const field of Object.keys(raw.notText ?? {}) as (keyof NonNullable<RawPosting['notText']>)[]) {
+    flags.push(`${field}: ${notTextReason(raw, field)}; left out`);
+  }
 
-  const flags: string[] = [];
   const keep = <T extends string>(field: keyof typeof MAX_LENGTH, value: T | undefined): T | undefined => {
     if (value === undefined || value.length <= MAX_LENGTH[field]) return value;
     flags.push(`${field}: ${value.length} characters, over the limit of ${MAX_LENGTH[field]}; left out`);
@@ -75,10 +82,16 @@ export function normalizePosting(raw: RawPosting, options: NormalizeOptions): No
   assign(job, 'remoteMode', detectRemoteMode({ title, location: where, remote: raw.remote, description }));
   assign(job, 'employmentType', normalizeEmploymentType(raw.employmentType));
 
-  const salary = parseSalary(
-    { text: raw.salaryText, min: raw.salaryMin, max: raw.salaryMax, currency: raw.salaryCurrency, unit: raw.salaryUnit },
-    { defaultCurrency: options.defaultCurrency },
-  );
+  // A negative or half-decoded salary is kept as text only: its figures would be wrong.
+  const doubt = salaryDoubt(raw);
+  if (doubt !== undefined) flags.push(`salary: ${doubt}; figures left out (the text is kept)`);
+  const salary =
+    doubt !== undefined
+      ? { annualMin: null, annualMax: null }
+      : parseSalary(
+          { text: raw.salaryText, min: raw.salaryMin, max: raw.salaryMax, currency: raw.salaryCurrency, unit: raw.salaryUnit },
+          { defaultCurrency: options.defaultCurrency },
+        );
   if (salary.flag !== undefined) flags.push(`salary: ${salary.flag}`);
   assign(job, 'salaryText', cleanText(raw.salaryText)?.slice(0, 500));
   const believed = salary.annualMin !== null || salary.annualMax !== null;
@@ -98,12 +111,22 @@ export function normalizePosting(raw: RawPosting, options: NormalizeOptions): No
   }
   if (!believed && salary.flag !== undefined) job.salaryFlag = salary.flag.slice(0, 500);
 
-  const posted = parsePostedDate(raw.datePosted, options.referenceDate);
+  let posted = parsePostedDate(raw.datePosted, options.referenceDate);
   if (posted === undefined && cleanText(raw.datePosted) !== undefined) flags.push(`datePosted: "${raw.datePosted}" is not a date; left out`);
+  const postedDoubt = posted && postedDateDoubt(posted.date, options.referenceDate);
+  if (postedDoubt) {
+    flags.push(`datePosted: ${shownDate(raw.datePosted, posted!.date)} is ${postedDoubt}; left out`);
+    posted = undefined;
+  }
   assign(job, 'postedAt', posted?.date);
   if (posted?.approximate) job.postedApproximate = true;
-  const expires = parsePostedDate(raw.validThrough, options.referenceDate);
+  let expires = parsePostedDate(raw.validThrough, options.referenceDate);
   if (expires === undefined && cleanText(raw.validThrough) !== undefined) flags.push(`validThrough: "${raw.validThrough}" is not a date; left out`);
+  const expiryDoubt = expires && expiryDateDoubt(expires.date, options.referenceDate);
+  if (expiryDoubt) {
+    flags.push(`validThrough: ${shownDate(raw.validThrough, expires!.date)} is ${expiryDoubt}; left out`);
+    expires = undefined;
+  }
   assign(job, 'expiresAt', expires?.date);
   assign(job, 'url', webAddress(keep('url', cleanText(raw.url)), flags));
 
@@ -131,6 +154,11 @@ function problemWithTitle(title: string | undefined, written: string | undefined
   if (/^https?:\/\//i.test(title)) return `title "${title}" is a web address, not a job title`;
   if (title.length > 500) return `title is ${title.length} characters long, over 500: probably a description in the title column`;
   return undefined;
+}
+
+/** `"99999 days ago" (1746-08-18)`: the text as given, and the date read from it when that differs. */
+function shownDate(text: string | undefined, date: string): string {
+  return text?.trim() === date ? `"${date}"` : `"${text}" (${date})`;
 }
 
 /** Only http(s) addresses; anything else is flagged and left out. */

@@ -6,7 +6,7 @@
 import type { RawPosting } from '../raw-posting.ts';
 
 /** A field of RawPosting: the target side of a mapping. */
-export type PostingField = keyof RawPosting;
+export type PostingField = Exclude<keyof RawPosting, 'notText'>;
 
 /**
  * Every RawPosting field, in the order `describeMapping` lists them. A record rather than an

@@ -144,11 +144,20 @@ function resolveColumn(keys: string[], target: PostingField, source: string, opt
 
 function applyPlan(plan: Plan, record: SourceRecord): RawPosting {
   const posting: Record<string, string | number> = {};
+  let notText: RawPosting['notText'];
   const structured = plan.schemaOrg ? readSchemaOrg(record) : {};
   for (const field of POSTING_FIELDS) {
     if (plan.disabled.has(field)) continue;
     const explicit = plan.explicit.get(field);
     const byName = plan.byName.get(field);
+    // A boolean is no field's value ("title": true is not the title "true"): noted, left out.
+    const given =
+      explicit !== undefined ? valueAt(record, explicit) : structured[field] ? undefined : byName !== undefined ? record[byName] : undefined;
+    if (typeof given === 'boolean') {
+      notText ??= {};
+      notText[field] = String(given);
+      continue;
+    }
     const value =
       explicit !== undefined
         ? convert(field, valueAt(record, explicit))
@@ -156,7 +165,7 @@ function applyPlan(plan: Plan, record: SourceRecord): RawPosting {
     if (value !== undefined) posting[field] = value;
   }
   // Each field was converted for its type (`convert`): amounts may be numbers, the rest are text.
-  return posting as RawPosting;
+  return notText ? { ...(posting as RawPosting), notText } : (posting as RawPosting);
 }
 
 function convert(field: PostingField, value: unknown): string | number | undefined {

@@ -10,7 +10,7 @@ import { readJson } from './json.ts';
 import { readJsonLines } from './jsonl.ts';
 import { checkMapping, type FieldMapping } from './mapping-options.ts';
 import { createRecordMapper, describeMapping, type MappingDescription } from './mapping.ts';
-import { inputError, openSource, type SourceInput, type SourceItem } from './source.ts';
+import { inputError, looksLikeLatin1, openSource, type InputEncoding, type SourceInput, type SourceItem } from './source.ts';
 
 export interface ReadOptions {
   /** Overrides detection (the `--format` flag). */
@@ -19,6 +19,10 @@ export interface ReadOptions {
   mapping?: FieldMapping;
   /** CSV/TSV field delimiter; sniffed from the header line when absent. */
   delimiter?: string;
+  /** The files' character encoding; default utf-8. */
+  encoding?: InputEncoding;
+  /** Told about a whole-file doubt, such as a "UTF-8" file that looks like Latin-1. */
+  onWarning?: (message: string) => void;
   /** Called once the file is open, with a way to follow progress through it (for a progress bar). */
   onOpen?: (progress: { size: number; bytesRead: () => number }) => void;
 }
@@ -39,8 +43,14 @@ export type PostingItem = { kind: 'posting'; raw: RawPosting; origin: RecordOrig
  */
 export async function* readPostings(file: string, options: ReadOptions = {}): AsyncGenerator<PostingItem> {
   const mapping = checkMapping(options.mapping ?? {}, 'mapping');
-  const source = await openSource(file);
+  const source = await openSource(file, options.encoding);
   const format = detectFormat(file, source.head, options.format === undefined ? undefined : checkFormat(options.format));
+  if ((options.encoding ?? 'utf-8') === 'utf-8' && looksLikeLatin1(source.head)) {
+    options.onWarning?.(
+      `${file}: this is not UTF-8 (it looks like Latin-1 or Windows-1252, where "£" is one byte): characters such as £ would be lost, and the rows holding them are flagged; ` +
+        `ingest it with --encoding windows-1252`,
+    );
+  }
   options.onOpen?.({ size: source.size ?? 0, bytesRead: () => source.bytesRead?.() ?? 0 });
   const toPosting = createRecordMapper(mapping, { requireColumns: isTable(format), file });
   try {
@@ -63,7 +73,7 @@ export async function* readPostings(file: string, options: ReadOptions = {}): As
  */
 export async function describeFileMapping(file: string, options: ReadOptions = {}): Promise<MappingDescription | undefined> {
   const mapping = checkMapping(options.mapping ?? {}, 'mapping');
-  const source = await openSource(file);
+  const source = await openSource(file, options.encoding);
   const format = detectFormat(file, source.head, options.format === undefined ? undefined : checkFormat(options.format));
   try {
     for await (const item of readItems(source, format, options)) {

@@ -5,7 +5,7 @@
  * build from inline text.
  */
 import fs from 'node:fs';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { JobsightError } from '../../core/errors.ts';
 import type { RecordOrigin } from '../raw-posting.ts';
@@ -37,6 +37,42 @@ export const HEAD_BYTES = 64 * 1024;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
+/** Encodings `--encoding` takes. `latin1` is read as Windows-1252, its superset (as browsers do). */
+export const INPUT_ENCODINGS = ['utf-8', 'latin1', 'windows-1252'] as const;
+export type InputEncoding = (typeof INPUT_ENCODINGS)[number];
+
+/**
+ * Turns another encoding's bytes into UTF-8, so every reader sees UTF-8 whatever the file was.
+ * TextDecoder in streaming mode keeps a character split across two chunks whole.
+ */
+function toUtf8(encoding: InputEncoding): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+    },
+    flush(done) {
+      done(null, Buffer.from(decoder.decode(), 'utf8'));
+    },
+  });
+}
+
+/**
+ * Whether text said to be UTF-8 is not: the head has byte sequences UTF-8 cannot have. A Latin-1
+ * or Windows-1252 export (`£` is the single byte A3) fails this at its first accented letter or
+ * pound sign; the last 3 bytes are ignored, as the head may end inside a character.
+ *
+ * @example looksLikeLatin1(Buffer.from([0xa3, 0x33, 0x30])) // true: "£30" in Latin-1
+ */
+export function looksLikeLatin1(head: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** True when the bytes start with the gzip magic number (1f 8b), whatever the file is called. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
@@ -50,14 +86,15 @@ export function isGzip(bytes: Uint8Array): boolean {
  *   const source = await openSource('../shared/data/glassdoor-ds-2020/glassdoor_jobs.csv');
  *   source.head.subarray(0, 10).toString(); // ',Job Title'
  */
-export async function openSource(file: string): Promise<SourceInput> {
+export async function openSource(file: string, encoding: InputEncoding = 'utf-8'): Promise<SourceInput> {
   const size = await checkReadable(file);
   const gzip = isGzip(await readBytes(file, GZIP_MAGIC.length));
   let current: fs.ReadStream | undefined;
   const open = (): Readable => {
     const raw = fs.createReadStream(file);
     current = raw;
-    return gzip ? pipeline(raw, zlib.createGunzip(), () => {}) : raw;
+    const stages: NodeJS.ReadWriteStream[] = [...(gzip ? [zlib.createGunzip()] : []), ...(encoding === 'utf-8' ? [] : [toUtf8(encoding)])];
+    return stages.length === 0 ? raw : (pipeline([raw, ...stages], () => {}) as unknown as Readable);
   };
   let head: Buffer;
   try {

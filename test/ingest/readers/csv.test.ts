@@ -53,10 +53,22 @@ describe('readCsv', () => {
     expect(items).toEqual([{ kind: 'record', origin: { file: 'q.csv', line: 2 }, record: { title: 'Monitor', size: '27" screen' } }]);
   });
 
-  it('reports an unclosed quote instead of crashing', async () => {
-    const items = await collect(readCsv(sourceFromText('open.csv', 'title,description\nA,fine\nB,"never closed\nC,lost\n')));
-    expect(items[0]).toMatchObject({ kind: 'record', record: { title: 'A' } });
-    expect(items[1]).toMatchObject({ kind: 'error', reason: expect.stringMatching(/^Quote Not Closed/) });
+  it('reports an unclosed quote on the line its row starts and reads the rows after it (they were swallowed and it was reported at the end)', async () => {
+    const csv = 'title,description\nA,fine\nB,"never closed\nC,kept\n\nD,"multi\nline"\nE,"also never closed\r\nF,kept too\r\n';
+    const items = await collect(readCsv(sourceFromText('open.csv', csv)));
+    expect(items.map((i) => (i.kind === 'record' ? [i.origin.line, i.record.title] : [i.origin.line, 'error']))).toEqual([
+      [2, 'A'],
+      [3, 'error'],
+      [4, 'C'],
+      [6, 'D'],
+      [8, 'error'],
+      [9, 'F'],
+    ]);
+    expect(items[1]).toMatchObject({ kind: 'error', reason: expect.stringMatching(/^a quoted field starts on this row and is never closed/) });
+  });
+
+  it('stops with a clear error when the header line opens a quote that never closes', async () => {
+    await expect(collect(readCsv(sourceFromText('h.csv', '"title,description\nA,b\n')))).rejects.toThrow(/h\.csv:1: the header line opens a quote/);
   });
 
   it('names unnamed and repeated columns so no value is lost', async () => {
