@@ -7,6 +7,7 @@ import { DEFAULTS, ENVIRONMENT } from '../config.ts';
 import { causeMessage, JobsightError } from '../errors.ts';
 import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
+import { evalCommand } from './commands/eval.ts';
 import { indexCommand } from './commands/index.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { jobsCommand } from './commands/jobs.ts';
@@ -61,6 +62,7 @@ program
   .addCommand(matchCommand())
   .addCommand(indexCommand())
   .addCommand(statsCommand())
+  .addCommand(evalCommand())
   .addCommand(serveCommand());
 
 // `jobsight search ... | head`: a reader that stops early is not an error.

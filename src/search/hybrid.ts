@@ -34,6 +34,19 @@ export interface HybridHit extends Omit<VectorHit, 'distance'> {
   snippet: string;
 }
 
+/**
+ * Hybrid search's defaults, used by the library, the CLI and the API alike. Chosen by
+ * measurement on the labelled query sets in eval/ (README, "Measuring search quality").
+ */
+export const HYBRID_DEFAULTS = {
+  /** Postings each branch ranks before fusion. */
+  candidates: 50,
+  /** RRF's k constant (the RRF paper's 60). */
+  rrfK: 60,
+  vectorWeight: 1,
+  textWeight: 1,
+} as const;
+
 export interface RrfOptions {
   /** RRF's k constant: larger flattens the difference between ranks. Default 60 (the RRF paper's). */
   rrfK?: number;
@@ -64,7 +77,11 @@ export interface HybridSearchOptions extends RrfOptions {
 }
 
 function checkRrf(options: RrfOptions): Required<RrfOptions> {
-  const resolved = { rrfK: options.rrfK ?? 60, vectorWeight: options.vectorWeight ?? 1, textWeight: options.textWeight ?? 1 };
+  const resolved = {
+    rrfK: options.rrfK ?? HYBRID_DEFAULTS.rrfK,
+    vectorWeight: options.vectorWeight ?? HYBRID_DEFAULTS.vectorWeight,
+    textWeight: options.textWeight ?? HYBRID_DEFAULTS.textWeight,
+  };
   for (const [name, value] of Object.entries(resolved)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new JobsightError(`${name} must be a number of 0 or more, got ${JSON.stringify(value)}`);
@@ -151,7 +168,7 @@ export function hybridRanking(input: HybridRankingInput): SQL {
 export async function hybridSearch(db: Db, embedder: Embedder, query: string, options: HybridSearchOptions = {}): Promise<HybridHit[]> {
   checkQuery(query);
   const k = checkCount('k', options.k ?? 10);
-  const candidates = checkCount('candidates', options.candidates ?? 50);
+  const candidates = checkCount('candidates', options.candidates ?? HYBRID_DEFAULTS.candidates);
   const op = distanceOperator(options.metric ?? 'cosine');
   const { rrfK, vectorWeight, textWeight } = checkRrf(options);
   const filters = parseFilters(options.filters);
