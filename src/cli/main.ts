@@ -33,7 +33,7 @@ const program = new Command('jobsight')
       nonNegativeInt('--pool-connection-timeout-ms'),
     ),
   )
-  .addOption(new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices(['hash', 'openai']))
+  .addOption(new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices(['semantic', 'hash', 'openai']))
   .addOption(new Option('--embed-url <url>', 'openai: base URL of an OpenAI-compatible API (env JOBSIGHT_EMBED_URL)'))
   .addOption(new Option('--embed-model <name>', 'openai: embedding model (env JOBSIGHT_EMBED_MODEL); key from JOBSIGHT_EMBED_API_KEY or OPENAI_API_KEY'))
   .addOption(

@@ -116,8 +116,8 @@ function serialize({ dims, words, scales, vectors }: Parsed): Uint8Array {
 }
 
 /** Converts the package's JSON into `target` (atomically: a temporary file renamed into place). */
-export async function buildCache(target: string, source = sourceJsonPath()): Promise<void> {
-  const bytes = serialize(await parseSource(source));
+export async function buildCache(target: string, source?: string): Promise<void> {
+  const bytes = serialize(await parseSource(source ?? sourceJsonPath()));
   mkdirSync(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
@@ -153,7 +153,11 @@ function readCache(file: string): SharedArrayBuffer | undefined {
  *
  * @example const vectors = await loadWordVectors(); vectors.indexOf('nurse') // 2879
  */
-export async function loadWordVectors(file = defaultCachePath(), notice: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<WordVectors> {
+export async function loadWordVectors(
+  options: { file?: string; source?: string; notice?: (line: string) => void } = {},
+): Promise<WordVectors> {
+  const file = options.file ?? defaultCachePath();
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
   for (let waited = false; ; ) {
     const cached = readCache(file);
     if (cached) return new WordVectors(cached);
@@ -173,7 +177,7 @@ export async function loadWordVectors(file = defaultCachePath(), notice: (line: 
     try {
       if (!readCache(file)) {
         notice(`jobsight: converting the GloVe word vectors (${SOURCE_PACKAGE}) into ${file}, once (about a minute)`);
-        await buildCache(file);
+        await buildCache(file, options.source);
       }
     } finally {
       closeSync(fd);
