@@ -22,8 +22,10 @@ const SETS = [
   { file: 'eval/nhs.json', url: process.env.NHS_URL! },
   { file: 'eval/tech.json', url: process.env.TECH_URL! },
 ];
-const TITLE_WEIGHTS = [1, 2, 3, 5];
-const LEXICAL_SHARES = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8];
+// A smaller grid can be given as comma lists: TITLE_WEIGHTS=5,8 LEXICAL_SHARES=0.3,0.4 FUSIONS=0,6
+const list = (name: string, all: number[]) => (process.env[name] ? process.env[name]!.split(',').map(Number) : all);
+const TITLE_WEIGHTS = list('TITLE_WEIGHTS', [1, 2, 3, 5]);
+const LEXICAL_SHARES = list('LEXICAL_SHARES', [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8]);
 const FUSIONS = [
   { vectorWeight: 1, textWeight: 1, rrfK: 60, candidates: 50 },
   { vectorWeight: 0.5, textWeight: 1, rrfK: 60, candidates: 50 },
@@ -35,6 +37,7 @@ const FUSIONS = [
   { vectorWeight: 0.7, textWeight: 1, rrfK: 60, candidates: 100 },
   { vectorWeight: 1, textWeight: 1, rrfK: 60, candidates: 20 },
 ];
+const FUSION_CHOICE = list('FUSIONS', FUSIONS.map((_, i) => i));
 const TEXT_QUERIES = { and: sql`websearch_to_tsquery('english', q)`, or: sql`replace(plainto_tsquery('english', q)::text, '&', '|')::tsquery` };
 
 interface Loaded {
@@ -111,6 +114,7 @@ for (const titleWeight of TITLE_WEIGHTS) {
       const vectorTop = new Map(set.queries.map((q) => [q.id, topByCosine(queryParts.get(q.id)!, docs, ids, share, 100)]));
       for (const textQuery of Object.keys(TEXT_QUERIES) as (keyof typeof TEXT_QUERIES)[]) {
         for (const [fi, fusion] of FUSIONS.entries()) {
+          if (!FUSION_CHOICE.includes(fi)) continue;
           const rank: Ranker = async (q, mode, k) =>
             mode === 'vector' ? vectorTop.get(q.id)! : mode === 'text' ? text.and.get(q.id)! : fuse(vectorTop.get(q.id)!, text[textQuery].get(q.id)!, fusion, k);
           const report = await evaluateRankings(set, postings, rank, { modes: fi === 0 && textQuery === 'and' ? ['text', 'vector', 'hybrid'] : ['hybrid'] });
