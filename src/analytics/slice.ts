@@ -11,7 +11,7 @@ import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { JobsightError } from '../errors.ts';
 import { filterConditions, parseFilters } from '../search/filters.ts';
-import { hybridRanking } from '../search/hybrid.ts';
+import { HYBRID_DEFAULTS, hybridRanking } from '../search/hybrid.ts';
 import { distanceOperator, embedQuery, withScanSettings } from '../search/vector.ts';
 import type { LikeOptions, SliceOptions } from './options.ts';
 
@@ -25,7 +25,7 @@ async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions):
   if (like.mode === 'hybrid') {
     // Each branch ranks `size` candidates, so the fused top `size` is not cut short by a branch.
     const ranking = hybridRanking({
-      vector, words: like.query, op, filters, candidates: like.size, k: like.size, rrfK: 60, vectorWeight: 1, textWeight: 1,
+      vector, words: like.query, op, filters, candidates: like.size, k: like.size, rrfK: HYBRID_DEFAULTS.rrfK, vectorWeight: HYBRID_DEFAULTS.vectorWeight, textWeight: HYBRID_DEFAULTS.textWeight,
     });
     return sql`${ranking}, slice as (select id from fused)`;
   }

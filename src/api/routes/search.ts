@@ -1,6 +1,6 @@
 /** GET /api/search: vector, text or hybrid search, called exactly as `jobsight search` calls it. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { hybridSearch } from '../../search/hybrid.ts';
+import { HYBRID_DEFAULTS, hybridSearch } from '../../search/hybrid.ts';
 import { textSearch } from '../../search/text.ts';
 import { METRICS, vectorSearch } from '../../search/vector.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -15,10 +15,10 @@ const SearchQuery = z.strictObject({
   k: kParam,
   metric: z.enum(METRICS).default('cosine'),
   maxDistance: numberParam().optional().openapi({ description: 'vector: only results this near or nearer' }),
-  candidates: intParam(1, 1000).default(50).openapi({ description: 'hybrid: results taken from each branch before fusing' }),
-  rrfK: numberParam().default(60).openapi({ description: 'hybrid: the RRF constant k' }),
-  vectorWeight: numberParam().default(1).openapi({ description: 'hybrid: weight of the vector branch' }),
-  textWeight: numberParam().default(1).openapi({ description: 'hybrid: weight of the text branch' }),
+  candidates: intParam(1, 1000).default(HYBRID_DEFAULTS.candidates).openapi({ description: 'hybrid: results taken from each branch before fusing' }),
+  rrfK: numberParam().default(HYBRID_DEFAULTS.rrfK).openapi({ description: 'hybrid: the RRF constant k' }),
+  vectorWeight: numberParam().default(HYBRID_DEFAULTS.vectorWeight).openapi({ description: 'hybrid: weight of the vector branch' }),
+  textWeight: numberParam().default(HYBRID_DEFAULTS.textWeight).openapi({ description: 'hybrid: weight of the text branch' }),
   efSearch: intParam(1, 1000).optional().openapi({ description: 'vector and hybrid: HNSW ef_search for this query' }),
   probes: intParam(1, 1000).optional().openapi({ description: 'vector and hybrid: IVFFlat lists scanned for this query' }),
   ...FilterParams,

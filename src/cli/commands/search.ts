@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { hybridSearch, rrfScore } from '../../search/hybrid.ts';
+import { HYBRID_DEFAULTS, hybridSearch, rrfScore } from '../../search/hybrid.ts';
 import { textSearch } from '../../search/text.ts';
 import { explainVectorSearch, METRICS, vectorSearch, type Metric } from '../../search/vector.ts';
 import { withDatabase } from '../context.ts';
@@ -33,10 +33,10 @@ export function searchCommand(): Command {
     .option('-k, --k <n>', 'how many results (1 to 1000)', positiveInt('-k', 1000), 10)
     .addOption(new Option('--metric <metric>', 'vector distance').choices(METRICS).default('cosine'))
     .option('--max-distance <d>', 'vector mode: only results this near or nearer', number('--max-distance'))
-    .option('--candidates <n>', 'hybrid: results taken from each branch before fusing', positiveInt('--candidates', 1000), 50)
-    .option('--rrf-k <n>', 'hybrid: the RRF constant k', number('--rrf-k'), 60)
-    .option('--vector-weight <w>', 'hybrid: weight of the vector branch', number('--vector-weight'), 1)
-    .option('--text-weight <w>', 'hybrid: weight of the text branch', number('--text-weight'), 1)
+    .option('--candidates <n>', 'hybrid: results taken from each branch before fusing', positiveInt('--candidates', 1000), HYBRID_DEFAULTS.candidates)
+    .option('--rrf-k <n>', 'hybrid: the RRF constant k', number('--rrf-k'), HYBRID_DEFAULTS.rrfK)
+    .option('--vector-weight <w>', 'hybrid: weight of the vector branch', number('--vector-weight'), HYBRID_DEFAULTS.vectorWeight)
+    .option('--text-weight <w>', 'hybrid: weight of the text branch', number('--text-weight'), HYBRID_DEFAULTS.textWeight)
     .option('--ef-search <n>', 'vector and hybrid: HNSW ef_search for this query (default 100; pgvector\'s own is 40)', positiveInt('--ef-search', 1000))
     .option('--probes <n>', 'vector and hybrid: IVFFlat lists scanned for this query (pgvector default 1)', positiveInt('--probes', 1000))
     .option('--explain', 'vector: say whether an index (iteratively) or an exact scan served the query; hybrid: each result\'s rank in each branch and the fused score');
