@@ -21,10 +21,18 @@ import { embeddingText } from '../src/jobs/derived.ts';
 import { normalizePosting } from '../src/ingest/normalize/normalize-posting.ts';
 import { readPostings } from '../src/ingest/readers/read-postings.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/data') }, name: { type: 'string', default: 'glove-sif-v1' } } });
-const A = 1e-3;
-// Words rarer than this weigh over 0.998 (a / (a + p) with a = 1e-3): leaving them out changes nothing.
-const MIN_PROBABILITY = 2e-6;
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/data') },
+    name: { type: 'string', default: 'glove-sif-v1' },
+    // SIF's a; the paper's 1e-3 is what ships. Other values and --out are for scripts/tune-search.ts.
+    a: { type: 'string', default: '1e-3' },
+    out: { type: 'string' },
+  },
+});
+const A = Number(values.a);
+// Words rarer than this weigh over 0.998 (a / (a + p)): leaving them out changes nothing.
+const MIN_PROBABILITY = 2e-3 * A;
 
 const SETS: Record<string, string[]> = {
   'nhs-jobs-2020': ['nhs-jobs-2020/postings.jsonl'],
@@ -97,5 +105,6 @@ const file: SifStatisticsFile = {
   commonComponent: Array.from(u, (x) => Number(x.toPrecision(6))),
   probabilities: Object.fromEntries(kept.map(([w, p]) => [w, Number(p.toPrecision(3))])),
 };
-writeFileSync(STATISTICS_FILE, `${JSON.stringify(file, null, 0).replace(/,"(?=[^"]+":)/g, ',\n"')}\n`);
-console.log(`wrote ${STATISTICS_FILE.pathname}: ${kept.length} word probabilities, common component`);
+const target = values.out ?? STATISTICS_FILE;
+writeFileSync(target, `${JSON.stringify(file, null, 0).replace(/,"(?=[^"]+":)/g, ',\n"')}\n`);
+console.log(`wrote ${String(target)}: ${kept.length} word probabilities, common component`);

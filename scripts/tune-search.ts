@@ -16,6 +16,8 @@ import { HashingEmbedder } from '../src/embed/hashing-embedder.ts';
 import { SifEmbedder, SEMANTIC_DIMENSIONS } from '../src/embed/semantic/sif-embedder.ts';
 import { evaluateRankings, type Ranker } from '../src/eval/evaluate.ts';
 import { readLabelledSet, type LabelledSet } from '../src/eval/labelled-set.ts';
+import { parseStatistics, SIF_STATISTICS } from '../src/embed/semantic/statistics.ts';
+import { readFileSync } from 'node:fs';
 import { embeddingText } from '../src/jobs/derived.ts';
 
 const SETS = [
@@ -99,11 +101,13 @@ function fuse(vector: number[], text: number[], f: (typeof FUSIONS)[number], k: 
   return [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([id]) => id);
 }
 
+// STATISTICS=file: statistics made by scripts/sif-statistics.ts --out (e.g. with another --a).
+const statistics = process.env.STATISTICS ? parseStatistics(JSON.parse(readFileSync(process.env.STATISTICS, 'utf8'))) : SIF_STATISTICS;
 const loaded = await Promise.all(SETS.map((s) => load(s.file, s.url)));
 const lexical = new HashingEmbedder({ dimensions: 384 - SEMANTIC_DIMENSIONS });
 console.log(['set', 'titleWeight', 'lexicalShare', 'textQuery', 'fusion', 'mode', 'group', 'ndcg', 'recall', 'mrr'].join('\t'));
 for (const titleWeight of TITLE_WEIGHTS) {
-  const embedder = new SifEmbedder({}, { titleWeight, lexicalShare: 0 });
+  const embedder = new SifEmbedder({}, { titleWeight, lexicalShare: 0 }, statistics);
   await embedder.ready();
   for (const { set, postings, text } of loaded) {
     const docs = await parts(embedder, lexical, postings.map((p) => p.text));
