@@ -31,23 +31,29 @@ async function loadedDatabase(files: string[], referenceDate: Date): Promise<Dat
 
 const row = (report: EvalReport, group: string, mode: string) => report.summary.find((r) => r.group === group && r.mode === mode)!;
 
-/** What each set must keep: hybrid nDCG@10 overall and on paraphrases (measured, less a margin). */
+/**
+ * What each set must keep: hybrid nDCG@10 overall and on paraphrases, vector on paraphrases. The
+ * README's table (jobsight eval on the server) less about 0.04: a real regression, not noise.
+ */
 const FLOORS: Record<string, { hybrid: number; paraphraseHybrid: number; paraphraseVector: number }> = {
-  nhs: { hybrid: 0.64, paraphraseHybrid: 0.33, paraphraseVector: 0.25 },
-  'nhs-holdout': { hybrid: 0.6, paraphraseHybrid: 0.3, paraphraseVector: 0.15 },
-  tech: { hybrid: 0.58, paraphraseHybrid: 0.3, paraphraseVector: 0.25 },
-  'tech-holdout': { hybrid: 0.4, paraphraseHybrid: 0.15, paraphraseVector: 0.15 },
+  nhs: { hybrid: 0.65, paraphraseHybrid: 0.34, paraphraseVector: 0.25 },
+  'nhs-holdout': { hybrid: 0.64, paraphraseHybrid: 0.41, paraphraseVector: 0.3 },
+  tech: { hybrid: 0.58, paraphraseHybrid: 0.32, paraphraseVector: 0.27 },
+  'tech-holdout': { hybrid: 0.42, paraphraseHybrid: 0.2, paraphraseVector: 0.19 },
 };
 
 function checkSet(report: EvalReport) {
   const floor = FLOORS[report.set]!;
+  const ndcg = (group: string, mode: string) => row(report, group, mode).ndcg;
+  // Every figure in the message, so a failure says where quality went.
+  const figures = report.summary.map((r) => `${r.group}/${r.mode} ${r.ndcg.toFixed(3)}`).join(', ');
   expect(report.withoutRelevant).toEqual([]);
   // The issue's bar: hybrid at least full text + 0.03 and at least vector alone.
-  expect(row(report, 'all', 'hybrid').ndcg).toBeGreaterThanOrEqual(row(report, 'all', 'text').ndcg + 0.03);
-  expect(row(report, 'all', 'hybrid').ndcg).toBeGreaterThanOrEqual(row(report, 'all', 'vector').ndcg);
-  expect(row(report, 'all', 'hybrid').ndcg).toBeGreaterThanOrEqual(floor.hybrid);
-  expect(row(report, 'paraphrase', 'hybrid').ndcg).toBeGreaterThanOrEqual(floor.paraphraseHybrid);
-  expect(row(report, 'paraphrase', 'vector').ndcg).toBeGreaterThanOrEqual(floor.paraphraseVector);
+  expect(ndcg('all', 'hybrid'), figures).toBeGreaterThanOrEqual(ndcg('all', 'text') + 0.03);
+  expect(ndcg('all', 'hybrid'), figures).toBeGreaterThanOrEqual(ndcg('all', 'vector'));
+  expect(ndcg('all', 'hybrid'), figures).toBeGreaterThanOrEqual(floor.hybrid);
+  expect(ndcg('paraphrase', 'hybrid'), figures).toBeGreaterThanOrEqual(floor.paraphraseHybrid);
+  expect(ndcg('paraphrase', 'vector'), figures).toBeGreaterThanOrEqual(floor.paraphraseVector);
 }
 
 describe('[pglite] shipped labelled sets on the NHS postings (semantic embedder)', () => {

@@ -7,7 +7,7 @@
  */
 import type { Embedder, WorkerEmbedderSettings } from '../embedder.ts';
 import { JobsightError } from '../../errors.ts';
-import { HashingEmbedder } from '../hashing-embedder.ts';
+import { HASHING_EMBEDDER_NAME, HashingEmbedder } from '../hashing-embedder.ts';
 import { tokenize } from '../tokenize.ts';
 import { loadWordVectors } from './build-cache.ts';
 import { SIF_STATISTICS, type SifStatistics } from './statistics.ts';
@@ -32,7 +32,7 @@ export const DEFAULT_SEMANTIC_TOTAL_DIMENSIONS = 384;
  * Stored with every vector. Bump on any change to the statistics, the parameters, the word
  * lookup or the hashing part: old and new vectors would otherwise be compared as if alike.
  */
-export const SEMANTIC_EMBEDDER_NAME = `${SIF_STATISTICS.name}+${'hash-ngram-v1'}`;
+export const SEMANTIC_EMBEDDER_NAME = `${SIF_STATISTICS.name}+${HASHING_EMBEDDER_NAME}`;
 
 // Word vectors are shared by every embedder of the process (and, through workerSettings, of its workers).
 let shared: Promise<WordVectors> | undefined;
@@ -95,7 +95,10 @@ export class SifEmbedder implements Embedder {
     return texts.map((text, i) => this.join(this.semantic(text), lexical[i]!));
   }
 
-  /** The SIF sentence vector of a text, common component removed, unit length (all zeros when no word is known). */
+  /**
+   * The SIF sentence vector of a text: common component removed, unit length (all zeros when no
+   * word is known). The array is reused by the next call: copy it to keep it.
+   */
   semantic(text: string): Float64Array {
     const sum = this.sum;
     sum.fill(0);
