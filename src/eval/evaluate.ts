@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
+import { JobsightError } from '../errors.ts';
 import { HYBRID_DEFAULTS, hybridSearch } from '../search/hybrid.ts';
 import { textSearch } from '../search/text.ts';
 import { vectorSearch } from '../search/vector.ts';
@@ -31,6 +32,18 @@ export const EvalOptions = z.strictObject({
   efSearch: z.number().int().min(1).max(1000).optional(),
 });
 export type EvalOptionsInput = z.input<typeof EvalOptions>;
+
+/** The options checked, or an error naming the bad one, its value and what is allowed. */
+function parseOptions(input: EvalOptionsInput) {
+  const parsed = EvalOptions.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = issue.path.join('.');
+  const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], input);
+  throw new JobsightError(`evaluation option ${name} ${JSON.stringify(value)}: ${issue.message}`, {
+    hint: `modes are ${EVAL_MODES.join(', ')}; k is 1 to 100`,
+  });
+}
 
 export interface QueryReport {
   id: string;
@@ -67,7 +80,7 @@ export type Ranker = (query: LabelledQuery, mode: EvalMode, k: number) => Promis
  * @example const report = await evaluateRankings(set, postings, rank, { k: 10 });
  */
 export async function evaluateRankings(set: LabelledSet, postings: readonly PostingText[], rank: Ranker, input: EvalOptionsInput = {}): Promise<EvalReport> {
-  const { k, modes } = EvalOptions.parse(input);
+  const { k, modes } = parseOptions(input);
   const queries: QueryReport[] = [];
   const withoutRelevant: string[] = [];
   for (const query of set.queries) {
@@ -110,7 +123,7 @@ export async function postingTexts(db: Db): Promise<PostingText[]> {
  * report.summary.find((r) => r.group === 'all')?.ndcg
  */
 export async function evaluateSearch(db: Db, embedder: Embedder, set: LabelledSet, input: EvalOptionsInput = {}): Promise<EvalReport> {
-  const options = EvalOptions.parse(input);
+  const options = parseOptions(input);
   const hybrid = {
     candidates: options.candidates ?? HYBRID_DEFAULTS.candidates,
     rrfK: options.rrfK ?? HYBRID_DEFAULTS.rrfK,
