@@ -25,7 +25,7 @@ try {
   const config = resolveConfig({ databaseUrl: url, poolMax: 20 });
   if (config.database.kind !== 'server') throw new Error('unreachable');
   const database = await openPostgres(config.database);
-  const embedder = createEmbedder({ provider: 'hash', dimensions: 384 });
+  const embedder = createEmbedder({ provider: 'semantic' });
   const server = await api.startServer({ database, embedder, port: 0, host: '127.0.0.1' });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.on('SIGTERM', () => {

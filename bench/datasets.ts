@@ -143,7 +143,9 @@ export const SCALE_SIZES: Record<string, number> = { '10k': 10_000, '20k': 20_00
 export async function loadScaleSet(database: Database, embedder: Embedder, count: number): Promise<{ cached: boolean; buildSeconds?: number }> {
   const dir = path.join(CACHE_DIR, `scale-${count}`);
   const meta = path.join(dir, 'meta.json');
-  const cached = existsSync(meta) && (JSON.parse(await readFile(meta, 'utf8')) as { schema: string; embedder: string }).schema === SCHEMA_FINGERPRINT;
+  // A set cached with another embedder's vectors is built again (the embedder is part of what is measured).
+  const saved = existsSync(meta) ? (JSON.parse(await readFile(meta, 'utf8')) as { schema: string; embedder: string }) : undefined;
+  const cached = saved?.schema === SCHEMA_FINGERPRINT && saved.embedder === `${embedder.name}/${embedder.dimensions}`;
   if (cached) {
     progress(`scale ${count}: loading the cached set from ${path.relative(process.cwd(), dir)}`);
     const dump = {} as TableDump;

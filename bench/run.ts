@@ -72,7 +72,7 @@ const PGLITE_WARMUP_ROWS = 200;
  */
 const CHROMA_MAX_ROWS = quick ? 10_000 : 200_000;
 
-const embedder = createEmbedder({ provider: 'hash', dimensions: 384 });
+const embedder = createEmbedder({ provider: 'semantic' });
 const startedAt = new Date();
 
 /** Seconds each part of the run took, for the report (where the time goes). */

@@ -24,7 +24,7 @@ const { values } = parseArgs({
 const out = path.resolve(values.out);
 await mkdir(out, { recursive: true });
 
-const embedder = createEmbedder({ provider: 'hash', dimensions: 384 });
+const embedder = createEmbedder({ provider: 'semantic' });
 console.log(`opening ${values['data-dir']} and loading the demo postings (about 20 s the first time)...`);
 const database = await openReadyDatabase({ kind: 'embedded', dataDir: values['data-dir'] }, embedder);
 await loadDemo(database.db, embedder);

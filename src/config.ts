@@ -30,14 +30,20 @@ export interface ServerDatabaseConfig {
 
 export type DatabaseConfig = EmbeddedDatabaseConfig | ServerDatabaseConfig;
 
-/** The built-in offline embedder, or an OpenAI-compatible HTTP service. */
+/** A built-in offline embedder (semantic: word vectors + hashing; hash: hashing only), or an OpenAI-compatible HTTP service. */
 export type EmbedderConfig =
+  | { provider: 'semantic'; dimensions: number }
   | { provider: 'hash'; dimensions: number }
   | { provider: 'openai'; dimensions: number; baseUrl: string; model: string; apiKey?: string };
 
 export interface Config {
   database: DatabaseConfig;
   embedder: EmbedderConfig;
+  /**
+   * Whether the embedder came from a flag or the environment. When it did not, a database
+   * built with another built-in embedder keeps using that one (see db/embedder-record.ts).
+   */
+  embedderChosen: boolean;
 }
 
 /** What the CLI (or a caller) may set explicitly; anything unset falls back to env, then defaults. */
@@ -70,7 +76,7 @@ export const ENVIRONMENT = {
   JOBSIGHT_POOL_MAX: `server connection pool size (default ${DEFAULTS.poolMax})`,
   JOBSIGHT_POOL_IDLE_TIMEOUT_MS: `close idle pooled connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`,
   JOBSIGHT_POOL_CONNECTION_TIMEOUT_MS: `give up connecting after ms (default ${DEFAULTS.poolConnectionTimeoutMs})`,
-  JOBSIGHT_EMBEDDER: `embedding provider: hash or openai (default ${DEFAULTS.embedder})`,
+  JOBSIGHT_EMBEDDER: `embedding provider: semantic, hash or openai (default ${DEFAULTS.embedder})`,
   JOBSIGHT_EMBED_DIMENSIONS: `embedding dimensions (default ${DEFAULTS.dimensions}; openai: the model's size)`,
   JOBSIGHT_EMBED_URL: 'openai: base URL of an OpenAI-compatible API (default https://api.openai.com/v1)',
   JOBSIGHT_EMBED_MODEL: 'openai: embedding model, e.g. text-embedding-3-small or nomic-embed-text',
@@ -87,7 +93,7 @@ function integerFrom(name: string, value: string | number | undefined, min: numb
 /**
  * @example
  * resolveConfig({ dataDir: '/tmp/js' }, process.env)
- * // { database: { kind: 'embedded', dataDir: '/tmp/js' }, embedder: { provider: 'hash', dimensions: 384 } }
+ * // { database: { kind: 'embedded', dataDir: '/tmp/js' }, embedder: { provider: 'semantic', dimensions: 384 }, embedderChosen: false }
  */
 export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): Config {
   const url = overrides.databaseUrl ?? (env.DATABASE_URL || undefined);
@@ -113,8 +119,9 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
       }
     : { kind: 'embedded', dataDir: resolveDataDir(overrides.dataDir ?? env.JOBSIGHT_DATA_DIR ?? DEFAULTS.dataDir) };
 
-  const provider = overrides.embedder ?? env.JOBSIGHT_EMBEDDER ?? DEFAULTS.embedder;
-  const dimensionsGiven = overrides.dimensions ?? env.JOBSIGHT_EMBED_DIMENSIONS;
+  const providerGiven = overrides.embedder ?? (env.JOBSIGHT_EMBEDDER || undefined);
+  const provider = providerGiven ?? DEFAULTS.embedder;
+  const dimensionsGiven = overrides.dimensions ?? (env.JOBSIGHT_EMBED_DIMENSIONS || undefined);
   const dimensions = integerFrom(
     'embedding dimensions (--dimensions, JOBSIGHT_EMBED_DIMENSIONS)',
     dimensionsGiven,
@@ -122,9 +129,10 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
     DEFAULTS.dimensions,
     MAX_DIMENSIONS,
   );
-  if (provider === 'hash') return { database, embedder: { provider, dimensions } };
+  const embedderChosen = providerGiven !== undefined || dimensionsGiven !== undefined;
+  if (provider === 'hash' || provider === 'semantic') return { database, embedder: { provider, dimensions }, embedderChosen };
   if (provider !== 'openai') {
-    throw new InvalidInputError(`unknown embedder "${provider}"`, { hint: 'available embedders: hash, openai' });
+    throw new InvalidInputError(`unknown embedder "${provider}"`, { hint: 'available embedders: semantic, hash, openai' });
   }
   const model = overrides.embedModel ?? env.JOBSIGHT_EMBED_MODEL;
   if (!model || dimensionsGiven === undefined) {
@@ -134,7 +142,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
   }
   const apiKey = env.JOBSIGHT_EMBED_API_KEY || env.OPENAI_API_KEY || undefined;
   const baseUrl = overrides.embedUrl ?? env.JOBSIGHT_EMBED_URL ?? 'https://api.openai.com/v1';
-  return { database, embedder: { provider, dimensions, baseUrl, model, ...(apiKey ? { apiKey } : {}) } };
+  return { database, embedder: { provider, dimensions, baseUrl, model, ...(apiKey ? { apiKey } : {}) }, embedderChosen };
 }
 
 function resolveDataDir(dir: string): string {

@@ -6,7 +6,8 @@ describe('configuration', () => {
     const config = resolveConfig({}, {});
     expect(config.database).toMatchObject({ kind: 'embedded' });
     expect(config.database.kind === 'embedded' && config.database.dataDir).toMatch(/\.jobsight$/);
-    expect(config.embedder).toEqual({ provider: 'hash', dimensions: 384 });
+    expect(config.embedder).toEqual({ provider: 'semantic', dimensions: 384 });
+    expect(config.embedderChosen).toBe(false);
   });
 
   it('takes a flag over the environment over the default', () => {

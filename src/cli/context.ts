@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { resolveConfig, type Config, type ConfigOverrides } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
-import { openReadyDatabase } from '../db/setup.ts';
+import { openConfiguredDatabase } from '../db/setup.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { createEmbedder } from '../embed/index.ts';
 
@@ -40,8 +40,11 @@ export function configFrom(options: GlobalOptions): { config: Config; embedder: 
  */
 export async function withDatabase<T>(command: Command, fn: (ctx: CommandContext) => Promise<T>, mode: 'ready' | 'raw' = 'ready'): Promise<T> {
   const options = globalOptions(command);
-  const { config, embedder } = configFrom(options);
-  const database = mode === 'ready' ? await openReadyDatabase(config.database, embedder) : await openDatabase(config.database);
+  const config = resolveConfig(options, process.env);
+  const { database, embedder } =
+    mode === 'ready'
+      ? await openConfiguredDatabase(config, (line) => process.stderr.write(`${line}\n`))
+      : { database: await openDatabase(config.database), embedder: createEmbedder(config.embedder) };
   try {
     return await fn({ config, embedder, database, json: Boolean(options.json) });
   } finally {

@@ -39,7 +39,11 @@ export function buildProgram(argv?: readonly string[]): Command {
       ),
     )
     .addOption(
-      new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices(['hash', 'openai']),
+      new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices([
+        'semantic',
+        'hash',
+        'openai',
+      ]),
     )
     .addOption(new Option('--embed-url <url>', 'openai: base URL of an OpenAI-compatible API (env JOBSIGHT_EMBED_URL)'))
     .addOption(

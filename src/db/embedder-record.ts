@@ -5,6 +5,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { JobsightError } from '../core/errors.ts';
 import type { Embedder } from '../embed/embedder.ts';
+import { HASHING_EMBEDDER_NAME } from '../embed/hashing-embedder.ts';
+import { createEmbedder } from '../embed/index.ts';
+import { pgErrorCode, PG_ERROR } from '../core/errors.ts';
 import { queryRows, type Db, type Tx } from './database.ts';
 import { settings } from './schema.ts';
 
@@ -26,6 +29,34 @@ export async function writeEmbedderRecord(db: Db | Tx, embedder: Embedder): Prom
     .insert(settings)
     .values({ key: KEY, value })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()` } });
+}
+
+/** The record, or undefined also when the database has no settings table yet (a brand-new one). */
+async function readEmbedderRecordIfAny(db: Db): Promise<EmbedderRecord | undefined> {
+  try {
+    return await readEmbedderRecord(db);
+  } catch (error) {
+    if (pgErrorCode(error) === PG_ERROR.undefinedTable) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The built-in embedder that wrote this database's vectors when it is not `active` (a database
+ * made with the hashing embedder, the default before the semantic one), with a notice saying how
+ * to move; undefined when `active` fits or the database was built with an HTTP embedder (whose
+ * settings cannot be guessed: ensureEmbedderMatches then explains).
+ */
+export async function recordedBuiltInEmbedder(db: Db, active: Embedder): Promise<{ embedder: Embedder; notice: string } | undefined> {
+  const recorded = await readEmbedderRecordIfAny(db);
+  if (!recorded || (recorded.name === active.name && recorded.dimensions === active.dimensions)) return undefined;
+  if (recorded.name !== HASHING_EMBEDDER_NAME) return undefined;
+  return {
+    embedder: createEmbedder({ provider: 'hash', dimensions: recorded.dimensions }),
+    notice:
+      `jobsight: this database's vectors come from ${recorded.name} (${recorded.dimensions} dimensions), so it is used here; ` +
+      `the default is now ${active.name}, which finds postings by meaning. Move with: jobsight db reembed --embedder semantic`,
+  };
 }
 
 /** The dimension `jobs.embedding` is declared with (pgvector keeps it in atttypmod). */

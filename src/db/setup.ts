@@ -2,11 +2,12 @@
  * Getting a database ready for Jobsight: pgvector present, schema migrated, embedder recorded.
  */
 import { sql } from 'drizzle-orm';
-import type { DatabaseConfig } from '../config.ts';
+import type { Config, DatabaseConfig } from '../config.ts';
 import type { Embedder } from '../embed/embedder.ts';
+import { createEmbedder } from '../embed/index.ts';
 import { JobsightError } from '../core/errors.ts';
 import { queryRows, type Database, type Db } from './database.ts';
-import { ensureEmbedderMatches } from './embedder-record.ts';
+import { ensureEmbedderMatches, recordedBuiltInEmbedder } from './embedder-record.ts';
 import { migrate, migrationStatus } from './migrations.ts';
 import { openDatabase } from './open.ts';
 
@@ -83,19 +84,50 @@ export async function initDatabase(db: Db, embedder: Embedder): Promise<string[]
 export async function openReadyDatabase(config: DatabaseConfig, embedder: Embedder): Promise<Database> {
   const database = await openDatabase(config);
   try {
-    const status = await migrationStatus(database.db);
-    const pending = status.filter((s) => !s.appliedAt);
-    if (pending.length === status.length) {
-      await initDatabase(database.db, embedder);
-    } else if (pending.length > 0) {
-      throw new JobsightError(`the database schema is behind: ${pending.length} pending migration(s) (${pending.map((p) => p.name).join(', ')})`, {
-        hint: 'Run: jobsight db migrate',
-        status: 503,
-      });
-    } else {
-      await ensureEmbedderMatches(database.db, embedder);
-    }
+    await makeReady(database, embedder);
     return database;
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
+
+async function makeReady(database: Database, embedder: Embedder): Promise<void> {
+  const status = await migrationStatus(database.db);
+  const pending = status.filter((s) => !s.appliedAt);
+  if (pending.length === status.length) {
+    await initDatabase(database.db, embedder);
+  } else if (pending.length > 0) {
+    throw new JobsightError(`the database schema is behind: ${pending.length} pending migration(s) (${pending.map((p) => p.name).join(', ')})`, {
+      hint: 'Run: jobsight db migrate',
+      status: 503,
+    });
+  } else {
+    await ensureEmbedderMatches(database.db, embedder);
+  }
+}
+
+/**
+ * `openReadyDatabase` for a resolved configuration, with the embedder to use. When the user chose
+ * no embedder (no flag, no environment) and the database was built with another built-in one
+ * (e.g. `hash-ngram-v1`, the default before the semantic embedder), that one is used, and
+ * `notice` is told once how to move the database to the default.
+ *
+ * @example const { database, embedder } = await openConfiguredDatabase(resolveConfig({}, process.env), console.error);
+ */
+export async function openConfiguredDatabase(config: Config, notice: (line: string) => void): Promise<{ database: Database; embedder: Embedder }> {
+  let embedder = createEmbedder(config.embedder);
+  const database = await openDatabase(config.database);
+  try {
+    if (!config.embedderChosen) {
+      const recorded = await recordedBuiltInEmbedder(database.db, embedder);
+      if (recorded) {
+        notice(recorded.notice);
+        embedder = recorded.embedder;
+      }
+    }
+    await makeReady(database, embedder);
+    return { database, embedder };
   } catch (e) {
     await database.close();
     throw e;

@@ -1,10 +1,11 @@
 /**
- * The one place that turns embedder configuration into an `Embedder`: the built-in hashing
- * embedder, or an OpenAI-compatible HTTP provider.
+ * The one place that turns embedder configuration into an `Embedder`: the built-in semantic
+ * embedder (the default), the built-in hashing embedder, or an OpenAI-compatible HTTP provider.
  */
 import type { Embedder } from './embedder.ts';
 import { JobsightError } from '../core/errors.ts';
 import { HashingEmbedder } from './hashing-embedder.ts';
+import { SifEmbedder } from './semantic/sif-embedder.ts';
 import { OpenAICompatibleEmbedder, type OpenAICompatibleOptions } from './openai-compatible.ts';
 
 export type { Embedder } from './embedder.ts';
@@ -14,6 +15,18 @@ export interface HashEmbedderSettings {
   provider: 'hash';
   /** Vector length, 2 to 16,000 (default 384). */
   dimensions?: number;
+}
+
+/**
+ * `semantic` (the default): GloVe word vectors weighted by smooth inverse frequency, joined with
+ * the hashing features (`src/embed/semantic/`). Offline; the word vectors load from a binary cache.
+ */
+export interface SemanticEmbedderSettings {
+  provider: 'semantic';
+  /** Vector length: 100 semantic dimensions plus the lexical part (default 384). */
+  dimensions?: number;
+  /** Word vectors already loaded by another thread (worker threads get the main thread's). */
+  wordVectors?: SharedArrayBuffer;
 }
 
 /**
@@ -27,7 +40,7 @@ export interface OpenAIEmbedderSettings
 }
 
 /** Which embedder to build; `config.ts`'s resolved `EmbedderConfig` fits this shape. */
-export type EmbedderSettings = HashEmbedderSettings | OpenAIEmbedderSettings;
+export type EmbedderSettings = HashEmbedderSettings | SemanticEmbedderSettings | OpenAIEmbedderSettings;
 
 /**
  * @example
@@ -40,6 +53,8 @@ export function createEmbedder(config: EmbedderSettings): Embedder {
   switch (config.provider) {
     case 'hash':
       return new HashingEmbedder({ dimensions: config.dimensions });
+    case 'semantic':
+      return new SifEmbedder({ dimensions: config.dimensions, wordVectors: config.wordVectors });
     case 'openai': {
       const { provider: _provider, ...options } = config;
       return new OpenAICompatibleEmbedder(options);
@@ -48,7 +63,7 @@ export function createEmbedder(config: EmbedderSettings): Embedder {
       // Unreachable from TypeScript; guards configuration built by hand in JavaScript.
       const provider: never = config;
       throw new JobsightError(`unknown embedder "${String((provider as { provider: unknown }).provider)}"`, {
-        hint: 'available embedders: hash, openai',
+        hint: 'available embedders: semantic, hash, openai',
       });
     }
   }

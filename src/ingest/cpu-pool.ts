@@ -1,5 +1,5 @@
 /**
- * Runs ingest's CPU-bound work (normalising, skills, hashing embedder) on worker threads, so the
+ * Runs ingest's CPU-bound work (normalising, skills, built-in embedders) on worker threads, so the
  * main thread stays free to keep the database busy; with `threads: 0`, runs it inline.
  */
 import { availableParallelism } from 'node:os';
@@ -38,6 +38,8 @@ export async function createCpuPool(options: { threads: number; embedder: Embedd
   }
   // Fail here, on the main thread, with a readable error if the user's taxonomy is bad.
   await loadTaxonomy(taxonomyFile);
+  // Loaded once here, so workers share the semantic embedder's word vectors instead of each reading them.
+  await embedder.ready?.();
   const workerData: WorkerSettings = { taxonomyFile, embedder: embedder.workerSettings };
   const pool = new Piscina<WorkerTask, unknown>({
     filename: new URL('./worker.ts', import.meta.url).href,

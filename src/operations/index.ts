@@ -10,6 +10,7 @@ import {
   indexRebuildOperation,
   indexStatusOperation,
 } from './indexes.ts';
+import { evalOperation } from './eval.ts';
 import { ingestOperation } from './ingest.ts';
 import { jobsAddOperation, jobsDeleteOperation, jobsGetOperation, jobsListOperation, jobsUpdateOperation } from './jobs.ts';
 import type { AnyOperation } from './operation.ts';
@@ -33,6 +34,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   indexDropOperation,
   indexAutoOperation,
   ...STAT_OPERATIONS,
+  evalOperation,
 ];
 
 /** The commands with a group of their own, and what each group is for (for --help). */

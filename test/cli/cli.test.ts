@@ -74,7 +74,7 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
     expect(status.every((m) => m.appliedAt)).toBe(true);
     const info = await jobsight('db', 'info');
     expect(info.stdout).toMatch(/pgvector:\s+0\.[89]\.\d+ \(installed\)/);
-    expect(info.stdout).toMatch(/embedder:\s+hash-ngram-v1, 384 dimensions/);
+    expect(info.stdout).toMatch(/embedder:\s+glove-sif-v1\+hash-ngram-v1, 384 dimensions/);
   });
 
   it.skipIf(skip)('turns bad input into one clear line and a hint, never a stack trace', async () => {
@@ -86,7 +86,7 @@ describe.each(ENGINES)('[%s] jobsight CLI', (engine) => {
     expect(invalid.stderr).toMatch(/invalid job: salaryMin: salaryMin must not exceed salaryMax/);
     const mismatch = await jobsight('--dimensions', '128', 'jobs', 'list');
     expect(mismatch.code).toBe(1);
-    expect(mismatch.stderr).toMatch(/active embedder is hash-ngram-v1 \(128 dimensions\)/);
+    expect(mismatch.stderr).toMatch(/active embedder is glove-sif-v1\+hash-ngram-v1 \(128 dimensions\)/);
     expect(mismatch.stderr).toMatch(/hint: .*jobsight db reembed/);
     const hexId = await jobsight('jobs', 'get', '0x10');
     expect(hexId.stderr).toMatch(/id: must be a whole number written in decimal digits \(got "0x10"\)/);

@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
+import { HYBRID_DEFAULTS } from '../../src/core/defaults.ts';
 import { hybridSearch, rrfScore } from '../../src/search/hybrid.ts';
 import { textSearch } from '../../src/search/text.ts';
 import type { Metric } from '../../src/search/options.ts';
@@ -301,7 +302,8 @@ describeEngines('search', ({ engine, database }) => {
     });
 
     it('rrfScore: a missing branch contributes 0', () => {
-      expect(rrfScore({ vectorRank: 1, textRank: null })).toBe(1 / 61);
+      expect(rrfScore({ vectorRank: 1, textRank: null }, { vectorWeight: 1 })).toBe(1 / 61);
+      expect(rrfScore({ vectorRank: 1, textRank: null })).toBe(HYBRID_DEFAULTS.vectorWeight / (HYBRID_DEFAULTS.rrfK + 1));
       expect(rrfScore({ vectorRank: null, textRank: 2 }, { textWeight: 2, rrfK: 8 })).toBe(2 / 10);
     });
   });

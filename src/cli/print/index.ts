@@ -1,4 +1,5 @@
 /** The printer of each operation, by its name; an operation without one prints its result as JSON. */
+import { evaluation } from './eval.ts';
 import { indexAuto, indexCreate, indexDrop, indexRebuild, indexStatus } from './indexes.ts';
 import { ingest } from './ingest.ts';
 import { jobsAdd, jobsDelete, jobsGet, jobsList, jobsUpdate } from './jobs.ts';
@@ -23,4 +24,5 @@ export const PRINTERS: Record<string, Printer> = {
   'index drop': indexDrop,
   'index auto': indexAuto,
   ...STAT_PRINTERS,
+  eval: evaluation,
 };
