@@ -19,9 +19,10 @@ const ALLOWED: Record<string, string[]> = {
   indexes: ['core', 'db', 'search'],
   analytics: ['core', 'db', 'embed', 'search'],
   demo: ['core', 'db', 'embed', 'jobs', 'ingest', 'search'],
-  operations: ['core', 'db', 'embed', 'jobs', 'ingest', 'search', 'indexes', 'analytics'],
+  eval: ['core', 'db', 'embed', 'search'],
+  operations: ['core', 'db', 'embed', 'jobs', 'ingest', 'search', 'indexes', 'analytics', 'eval'],
   api: ['core', 'config.ts', 'db', 'embed', 'jobs', 'operations'],
-  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'ingest', 'search', 'indexes', 'analytics', 'demo', 'operations', 'api'],
+  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'ingest', 'search', 'indexes', 'analytics', 'demo', 'eval', 'operations', 'api'],
 };
 
 const IMPORT = /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;

@@ -58,7 +58,7 @@ describe('labelled sets', () => {
     expect(ndcg('paraphrase', 'text')).toBe(0);
     expect(ndcg('all', 'text')).toBe(0.5);
     expect(ndcg('all', 'vector')).toBe(1);
-    await expect(evaluateRankings(set, postings, async () => [], { modes: ['fuzzy' as 'text'] })).rejects.toThrow(/modes.0: .*fuzzy/);
+    await expect(evaluateRankings(set, postings, async () => [], { modes: ['fuzzy' as 'text'] })).rejects.toThrow(/modes\[0\]: .*fuzzy/);
   });
 
   it('refuses a file with a bad regular expression, naming the query and field', async () => {

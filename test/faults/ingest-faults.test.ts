@@ -45,6 +45,11 @@ function ingestArgs(extra: string[] = []): string[] {
   ];
 }
 
+/** The command's environment: the reference run's embedder (hashing), so the two snapshots compare. */
+function childEnv(url: string): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: url, JOBSIGHT_EMBEDDER: 'hash' };
+}
+
 async function openDatabase(url: string): Promise<Database> {
   return openPostgres({ kind: 'server', url, pool: POOL });
 }
@@ -88,7 +93,7 @@ describe.skipIf(!CAN_START_CLUSTERS)(`[server] ingest through database faults${C
   it('retries the batch through a restart and ends with exactly the rows of a clean run', async () => {
     const url = await cluster.createDatabase('restarted');
     const watcher = await openDatabase(url).catch(() => undefined);
-    const run = spawnJobsight(ingestArgs(['--threads', '0']), { ...process.env, DATABASE_URL: url });
+    const run = spawnJobsight(ingestArgs(['--threads', '0']), childEnv(url));
     // The first command initialises the database; wait for rows before restarting.
     const db = watcher ?? (await openDatabase(url));
     try {
@@ -107,7 +112,7 @@ describe.skipIf(!CAN_START_CLUSTERS)(`[server] ingest through database faults${C
   it('stops with one line (batches loaded, command to resume) when the database stays away, and the command resumes it', async () => {
     const url = await cluster.createDatabase('stopped');
     const args = ingestArgs(['--threads', '1']);
-    const run = spawnJobsight(args, { ...process.env, DATABASE_URL: url });
+    const run = spawnJobsight(args, childEnv(url));
     const db = await openDatabase(url);
     try {
       await whenRows(db, 2 * BATCH);
@@ -132,7 +137,7 @@ describe.skipIf(!CAN_START_CLUSTERS)(`[server] ingest through database faults${C
     expect(stderr).not.toMatch(/Terminating worker thread|--debug/);
     // The command it prints is the one that was run; running it again completes the load.
     expect(errorLines[0]).toContain(`run: jobsight ${args.join(' ')}`);
-    const resumed = spawnJobsight(args, { ...process.env, DATABASE_URL: url });
+    const resumed = spawnJobsight(args, childEnv(url));
     expect((await resumed.exited).code, resumed.stderr()).toBe(0);
     const after = await openDatabase(url);
     try {
@@ -150,7 +155,7 @@ describe.skipIf(!CAN_START_CLUSTERS)(`[server] ingest through database faults${C
     const kills: number[] = [];
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const run = spawnJobsight(args, { ...process.env, DATABASE_URL: url });
+        const run = spawnJobsight(args, childEnv(url));
         watcher ??= await openDatabase(url);
         const before = await jobCount(watcher);
         // A random number of further batches, so the kill lands at a different boundary each time.
@@ -163,7 +168,7 @@ describe.skipIf(!CAN_START_CLUSTERS)(`[server] ingest through database faults${C
         run.child.kill('SIGKILL');
         await run.exited;
       }
-      const last = spawnJobsight(args, { ...process.env, DATABASE_URL: url });
+      const last = spawnJobsight(args, childEnv(url));
       expect((await last.exited).code, last.stderr()).toBe(0);
       expect(await tableSnapshot(watcher!.db), `killed at ${kills.join(', ')} rows`).toEqual(clean);
     } finally {
