@@ -45,7 +45,7 @@ function matchItem(match) {
 function learnNextItem({ skill, postings }, of) {
   return el(
     'li',
-    {},
+    { class: 'learn-row' },
     el('span', { class: 'learn-skill' }, skill),
     el('span', { class: 'learn-bar', 'aria-hidden': 'true' }, el('span', { style: `width: ${Math.round((postings / of) * 100)}%` })),
     el('span', { class: 'learn-count' }, `${postings} of ${of}`),
