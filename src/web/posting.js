@@ -162,7 +162,9 @@ async function showSalaryMarket(job) {
         ? 'This posting states no annual salary; what postings like it pay:'
         : `Annual pay in ${currency}, among the ${MARKET_SIZE} postings most like “${job.title}”.`,
     ),
-    familyRow ? comparison(`Job family “${family}”`, familyRow, pay, money) : '',
+    familyRow
+      ? comparison(`Job family “${family}”`, familyRow, pay, money)
+      : el('p', { class: 'note' }, `Fewer than 3 of them in the job family “${family ?? job.title}” state a salary in ${currency}.`),
     countryRow ? comparison(`Postings like this one in ${job.country}`, countryRow, pay, money) : '',
     el(
       'p',
