@@ -227,6 +227,18 @@ describe.skipIf(!existsSync(CHROMIUM))(
         expect(differing).toEqual([]);
       });
 
+      it('is served for /jobs/ID only, with the content security policy of the pages', async () => {
+        for (const address of ['/jobs/1', '/jobs/123456789', '/match', '/upload']) {
+          const reply = await fetch(`${server.url}${address}`);
+          expect(reply.status, address).toBe(200);
+          expect(reply.headers.get('content-type'), address).toMatch(/text\/html/);
+          expect(reply.headers.get('content-security-policy'), address).toMatch(/default-src 'self'/);
+        }
+        for (const address of ['/jobs/0', '/jobs/abc', '/jobs/1/similar', '/jobs/', '/jobs/01']) {
+          expect((await fetch(`${server.url}${address}`)).status, address).toBe(404);
+        }
+      });
+
       it('says so when there is no such posting, and links search results to posting pages', async () => {
         await page.goto(`${server.url}/jobs/987654321`);
         await expect.poll(() => page.locator('#status.error').textContent()).toMatch(/987654321/);
