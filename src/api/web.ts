@@ -28,6 +28,8 @@ function fileTable(): Map<string, string> {
   const files = new Map<string, string>([
     ['/', path.join(WEB_DIR, 'index.html')],
     ['/market', path.join(WEB_DIR, 'market.html')],
+    ['/match', path.join(WEB_DIR, 'match.html')],
+    ['/upload', path.join(WEB_DIR, 'upload.html')],
     ['/vendor/chart.umd.min.js', CHART_JS],
   ]);
   for (const name of readdirSync(WEB_DIR)) {
@@ -36,11 +38,15 @@ function fileTable(): Map<string, string> {
   return files;
 }
 
+// A posting's page: one HTML file for every id; the page reads the id from its own address.
+const POSTING_PAGE = /^\/jobs\/[1-9]\d{0,17}$/;
+
 export function webRoutes(): Hono {
   const files = fileTable();
+  const postingPage = path.join(WEB_DIR, 'posting.html');
   const app = new Hono();
   app.get('*', async (c, next) => {
-    const file = files.get(c.req.path);
+    const file = files.get(c.req.path) ?? (POSTING_PAGE.test(c.req.path) ? postingPage : undefined);
     if (!file) return next();
     c.header('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     c.header('Cache-Control', 'no-cache');

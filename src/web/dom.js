@@ -53,6 +53,32 @@ export function placeText(hit) {
   return [place, MODES[hit.remoteMode]].filter(Boolean).join(' · ');
 }
 
+/** A posting's company, place, salary and date as one line of muted facts. */
+export function metaLine(hit) {
+  return el(
+    'p',
+    { class: 'meta' },
+    hit.company ? el('span', { class: 'company' }, hit.company) : '',
+    placeText(hit) ? el('span', {}, placeText(hit)) : '',
+    salaryText(hit) ? el('span', { class: 'salary' }, salaryText(hit)) : '',
+    hit.postedAt ? el('span', { class: 'date' }, `posted ${hit.postedAt}`) : '',
+  );
+}
+
+/** The posting's title as a link to its own page (/jobs/ID). */
+export function postingLink(hit) {
+  return el('a', { class: 'posting-link', href: `/jobs/${encodeURIComponent(hit.id)}` }, hit.title);
+}
+
+/** Skills as chips; kind 'has' or 'lacks' colours them, '' leaves them plain. */
+export function skillChips(skills, kind = '') {
+  return el(
+    'ul',
+    { class: `chips ${kind}`.trim() },
+    skills.map((skill) => el('li', {}, skill)),
+  );
+}
+
 /** Shows a status line; kind is '', 'loading' or 'error'. */
 export function setStatus(node, message, kind = '', hint = '') {
   node.className = `status ${kind}`.trim();

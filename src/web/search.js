@@ -1,7 +1,8 @@
 // The search page: query and filters → /api/search, results with highlighted snippets, and
-// postings similar to any result (/api/jobs/{id}/similar) shown beneath it.
+// postings similar to any result (/api/jobs/{id}/similar) shown beneath it; each title links to
+// the posting's page (/jobs/ID).
 import { getJson } from './api.js';
-import { el, highlighted, placeText, salaryText, setStatus } from './dom.js';
+import { el, highlighted, metaLine, postingLink, setStatus } from './dom.js';
 
 const form = document.getElementById('search-form');
 const results = document.getElementById('results');
@@ -13,17 +14,6 @@ function paramsFromForm() {
   const params = Object.fromEntries(FIELDS.map((name) => [name, data.get(name) ?? '']));
   params.k = 20;
   return params;
-}
-
-function meta(hit) {
-  return el(
-    'p',
-    { class: 'meta' },
-    hit.company ? el('span', { class: 'company' }, hit.company) : '',
-    placeText(hit) ? el('span', {}, placeText(hit)) : '',
-    salaryText(hit) ? el('span', { class: 'salary' }, salaryText(hit)) : '',
-    hit.postedAt ? el('span', { class: 'date' }, `posted ${hit.postedAt}`) : '',
-  );
 }
 
 async function toggleSimilar(hit, item, button) {
@@ -46,7 +36,7 @@ async function toggleSimilar(hit, item, button) {
         ? el(
             'ul',
             { class: 'similar-list' },
-            hits.map((h) => el('li', {}, el('strong', {}, h.title), meta(h))),
+            hits.map((h) => el('li', {}, el('strong', {}, postingLink(h)), metaLine(h))),
           )
         : el('p', { class: 'status' }, 'No similar postings.'),
     );
@@ -60,8 +50,8 @@ function resultItem(hit) {
   const item = el(
     'li',
     { class: 'result card', 'data-id': hit.id },
-    el('h2', {}, hit.title),
-    meta(hit),
+    el('h2', {}, postingLink(hit)),
+    metaLine(hit),
     hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.snippet)) : '',
     el('div', { class: 'actions' }, button),
   );
