@@ -168,7 +168,10 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
 /** The replica URLs: the flags (repeatable, commas allowed too) win over JOBSIGHT_READ_URLS; each must be a postgres:// URL. */
 function readUrlsFrom(flags: string[] | undefined, env: string | undefined): string[] {
   const given = flags?.length ? flags : env ? [env] : [];
-  const urls = given.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const urls = given
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
   for (const url of urls) {
     let protocol = '';
     try {

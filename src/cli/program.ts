@@ -45,9 +45,10 @@ export function buildProgram(argv?: readonly string[]): Command {
       ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
     .addOption(
-      new Option('--max-replica-lag <s>', `skip a replica further behind than this (env JOBSIGHT_MAX_REPLICA_LAG, default ${DEFAULTS.maxReplicaLagSeconds})`).argParser(
-        wholeNumberFlag('--max-replica-lag', 0),
-      ),
+      new Option(
+        '--max-replica-lag <s>',
+        `skip a replica further behind than this (env JOBSIGHT_MAX_REPLICA_LAG, default ${DEFAULTS.maxReplicaLagSeconds})`,
+      ).argParser(wholeNumberFlag('--max-replica-lag', 0)),
     )
     .addOption(
       new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices([

@@ -202,7 +202,18 @@ export async function startStandby(primary: ThrowawayCluster, options: Omit<Clus
     ...options,
     settings: { hot_standby: 'on', ...options.settings },
     init: async (dataDir) => {
-      await pgRun('pg_basebackup', ['-D', dataDir, '-d', `host=127.0.0.1 port=${primary.port} user=${SUPERUSER}`, '-R', '-X', 'stream', '-c', 'fast', '-N']);
+      await pgRun('pg_basebackup', [
+        '-D',
+        dataDir,
+        '-d',
+        `host=127.0.0.1 port=${primary.port} user=${SUPERUSER}`,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '-N',
+      ]);
     },
   });
 }
