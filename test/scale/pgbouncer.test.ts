@@ -18,6 +18,8 @@ import { CAN_START_CLUSTERS, startThrowawayCluster, type ThrowawayCluster } from
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/jobsight.js');
+/** Server connections behind the pooler: few, so transactions surely share them. */
+const POOL_SIZE = 3;
 const CAN_RUN = CAN_START_CLUSTERS && CAN_START_PGBOUNCER;
 const WHY = !CAN_START_CLUSTERS
   ? ' (skipped: no initdb/pg_ctl; set JOBSIGHT_PG_BIN)'
@@ -56,9 +58,9 @@ describe.skipIf(!CAN_RUN)(`PgBouncer in transaction pooling mode${WHY}`, { timeo
     return JSON.parse(result.stdout);
   }
 
-  /** What a fresh transaction sees on each of the pooler's server connections. */
+  /** What a fresh transaction sees on each of the pooler's server connections (all held at once). */
   async function settingsSeen(): Promise<string[]> {
-    const clients = Array.from({ length: 6 }, () => new pg.Client({ connectionString: bouncer.url }));
+    const clients = Array.from({ length: POOL_SIZE }, () => new pg.Client({ connectionString: bouncer.url }));
     try {
       await Promise.all(clients.map((c) => c.connect()));
       const rows = await Promise.all(
@@ -81,7 +83,7 @@ describe.skipIf(!CAN_RUN)(`PgBouncer in transaction pooling mode${WHY}`, { timeo
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
     directUrl = await cluster.createDatabase('jobsight');
-    bouncer = await startPgBouncer(cluster, 'jobsight', 3);
+    bouncer = await startPgBouncer(cluster, 'jobsight', POOL_SIZE);
     dir = mkdtempSync(path.join(tmpdir(), 'jobsight-pgbouncer-data-'));
     file = path.join(dir, 'nhs-300.jsonl');
     writeFileSync(file, `${readFileSync(DATA_FILES.nhs, 'utf8').split('\n').slice(0, 300).join('\n')}\n`);
@@ -122,14 +124,14 @@ describe.skipIf(!CAN_RUN)(`PgBouncer in transaction pooling mode${WHY}`, { timeo
   });
 
   it('adds, reads, changes and deletes a job', async () => {
-    const [added] = (await ok(bouncer.url, 'jobs', 'add', '--title', 'Pooled Staff Nurse', '--company', 'Bouncer Trust', '--skills', 'SQL')) as {
+    const added = (await ok(bouncer.url, 'jobs', 'add', '--title', 'Pooled Staff Nurse', '--company', 'Bouncer Trust', '--skills', 'SQL')) as {
       id: number;
-    }[];
+    };
     expect(added).toMatchObject({ id: expect.any(Number) });
-    const id = String(added!.id);
+    const id = String(added.id);
     expect(await ok(bouncer.url, 'jobs', 'get', id)).toMatchObject({ title: 'Pooled Staff Nurse', company: 'Bouncer Trust' });
     expect(await ok(bouncer.url, 'jobs', 'update', id, '--title', 'Pooled Senior Nurse')).toMatchObject({ title: 'Pooled Senior Nurse' });
-    expect(await ok(bouncer.url, 'search', 'Pooled Senior Nurse', '--mode', 'text', '-k', '1')).toMatchObject([{ id: added!.id }]);
+    expect(await ok(bouncer.url, 'search', 'Pooled Senior Nurse', '--mode', 'text', '-k', '1')).toMatchObject([{ id: added.id }]);
     await ok(bouncer.url, 'jobs', 'delete', id);
     expect((await jobsight(bouncer.url, 'jobs', 'get', id)).code).not.toBe(0);
   });
