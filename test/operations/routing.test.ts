@@ -24,7 +24,8 @@ describe('operations: replica routing', () => {
       ].sort(),
     );
     // Runs on the primary without writing: it reports index builds in progress there.
-    expect(OPERATIONS.find((op) => op.name === 'index status')).toMatchObject({ reads: undefined, write: undefined });
+    const indexStatus = OPERATIONS.find((op) => op.name === 'index status')!;
+    expect([indexStatus.reads, indexStatus.write]).toEqual([undefined, undefined]);
     // Every read-only operation is an HTTP read or a POST that changes nothing (match, eval).
     for (const op of OPERATIONS.filter((o) => o.reads)) expect(['get', 'post']).toContain(op.http.method);
   });
