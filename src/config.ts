@@ -26,6 +26,13 @@ export interface ServerDatabaseConfig {
     /** Give up connecting after this long, in ms (0: wait forever). */
     connectionTimeoutMillis: number;
   };
+  /**
+   * Streaming replicas of `url` for operations that only read (searches, statistics, listings);
+   * writes, ingest, migrations and index builds stay on `url` (db/replicas.ts). Empty: none.
+   */
+  readUrls?: string[];
+  /** A replica further behind than this many seconds is skipped for reads (default CONFIG_DEFAULTS.maxReplicaLagSeconds). */
+  maxReplicaLagSeconds?: number;
 }
 
 export type DatabaseConfig = EmbeddedDatabaseConfig | ServerDatabaseConfig;
@@ -53,6 +60,9 @@ export interface ConfigOverrides {
   poolMax?: number;
   poolIdleTimeoutMs?: number;
   poolConnectionTimeoutMs?: number;
+  /** --read-url, repeatable. */
+  readUrl?: string[];
+  maxReplicaLag?: number;
   embedder?: string;
   dimensions?: number;
   embedUrl?: string;
@@ -65,6 +75,7 @@ export const DEFAULTS = {
   poolMax: CONFIG_DEFAULTS.poolMax,
   poolIdleTimeoutMs: CONFIG_DEFAULTS.poolIdleTimeoutMs,
   poolConnectionTimeoutMs: CONFIG_DEFAULTS.poolConnectionTimeoutMs,
+  maxReplicaLagSeconds: CONFIG_DEFAULTS.maxReplicaLagSeconds,
   embedder: DEFAULT_EMBEDDER,
   dimensions: DEFAULT_DIMENSIONS,
 } as const;
@@ -76,6 +87,8 @@ export const ENVIRONMENT = {
   JOBSIGHT_POOL_MAX: `server connection pool size (default ${DEFAULTS.poolMax})`,
   JOBSIGHT_POOL_IDLE_TIMEOUT_MS: `close idle pooled connections after ms (default ${DEFAULTS.poolIdleTimeoutMs})`,
   JOBSIGHT_POOL_CONNECTION_TIMEOUT_MS: `give up connecting after ms (default ${DEFAULTS.poolConnectionTimeoutMs})`,
+  JOBSIGHT_READ_URLS: 'comma-separated read replica URLs: searches and statistics read there, writes go to DATABASE_URL',
+  JOBSIGHT_MAX_REPLICA_LAG: `skip a replica further behind than this many seconds (default ${DEFAULTS.maxReplicaLagSeconds})`,
   JOBSIGHT_EMBEDDER: `embedding provider: semantic, hash or openai (default ${DEFAULTS.embedder})`,
   JOBSIGHT_EMBED_DIMENSIONS: `embedding dimensions (default ${DEFAULTS.dimensions}; openai: the model's size)`,
   JOBSIGHT_EMBED_URL: 'openai: base URL of an OpenAI-compatible API (default https://api.openai.com/v1)',
@@ -116,6 +129,13 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
             DEFAULTS.poolConnectionTimeoutMs,
           ),
         },
+        readUrls: readUrlsFrom(overrides.readUrl, env.JOBSIGHT_READ_URLS),
+        maxReplicaLagSeconds: integerFrom(
+          'replica lag (--max-replica-lag, JOBSIGHT_MAX_REPLICA_LAG)',
+          overrides.maxReplicaLag ?? env.JOBSIGHT_MAX_REPLICA_LAG,
+          0,
+          DEFAULTS.maxReplicaLagSeconds,
+        ),
       }
     : { kind: 'embedded', dataDir: resolveDataDir(overrides.dataDir ?? env.JOBSIGHT_DATA_DIR ?? DEFAULTS.dataDir) };
 
@@ -145,6 +165,40 @@ export function resolveConfig(overrides: ConfigOverrides = {}, env: Env = {}): C
   return { database, embedder: { provider, dimensions, baseUrl, model, ...(apiKey ? { apiKey } : {}) }, embedderChosen };
 }
 
+/** The replica URLs: the flags (repeatable, commas allowed too) win over JOBSIGHT_READ_URLS; each must be a postgres:// URL. */
+function readUrlsFrom(flags: string[] | undefined, env: string | undefined): string[] {
+  const given = flags?.length ? flags : env ? [env] : [];
+  const urls = given
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new InvalidInputError(`the read replica URL ${JSON.stringify(redactUrl(url))} is not a postgres:// URL`, {
+        hint: 'Give each replica as postgres://user@host:port/dbname (--read-url, repeatable, or JOBSIGHT_READ_URLS, comma-separated).',
+      });
+    }
+  }
+  return [...new Set(urls)];
+}
+
+/** A URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(not a valid URL)';
+  }
+}
+
 function resolveDataDir(dir: string): string {
   return dir.startsWith('memory://') ? dir : path.resolve(dir);
 }
@@ -152,11 +206,6 @@ function resolveDataDir(dir: string): string {
 /** The database's location for messages: the server URL without its password. */
 export function describeDatabase(config: DatabaseConfig): string {
   if (config.kind === 'embedded') return `embedded PGlite in ${config.dataDir}`;
-  try {
-    const u = new URL(config.url);
-    if (u.password) u.password = '***';
-    return `PostgreSQL server ${u.toString()}`;
-  } catch {
-    return 'PostgreSQL server (DATABASE_URL is not a valid URL)';
-  }
+  const url = redactUrl(config.url);
+  return url.startsWith('(') ? 'PostgreSQL server (DATABASE_URL is not a valid URL)' : `PostgreSQL server ${url}`;
 }

@@ -17,6 +17,24 @@ describe('configuration', () => {
     expect(resolveConfig({ dataDir: '/tmp/x' }, { JOBSIGHT_DATA_DIR: '/tmp/y' }).database).toEqual({ kind: 'embedded', dataDir: '/tmp/x' });
   });
 
+  it('reads replica URLs from repeated flags (commas too) over JOBSIGHT_READ_URLS, and the most lag allowed', () => {
+    const env = { DATABASE_URL: 'postgres://db/jobs', JOBSIGHT_READ_URLS: 'postgres://r1/jobs, postgres://r2/jobs', JOBSIGHT_MAX_REPLICA_LAG: '30' };
+    expect(resolveConfig({}, env).database).toMatchObject({ readUrls: ['postgres://r1/jobs', 'postgres://r2/jobs'], maxReplicaLagSeconds: 30 });
+    expect(resolveConfig({ readUrl: ['postgres://r3/jobs', 'postgres://r4/jobs,postgres://r3/jobs'], maxReplicaLag: 0 }, env).database).toMatchObject(
+      {
+        readUrls: ['postgres://r3/jobs', 'postgres://r4/jobs'],
+        maxReplicaLagSeconds: 0,
+      },
+    );
+    expect(resolveConfig({}, { DATABASE_URL: 'postgres://db/jobs' }).database).toMatchObject({ readUrls: [], maxReplicaLagSeconds: 10 });
+    expect(() => resolveConfig({ readUrl: ['http://u:secret@r1/jobs'] }, { DATABASE_URL: 'postgres://db/jobs' })).toThrow(
+      'the read replica URL "http://u:***@r1/jobs" is not a postgres:// URL',
+    );
+    expect(() => resolveConfig({}, { ...env, JOBSIGHT_MAX_REPLICA_LAG: '-1' })).toThrow(
+      /replica lag \(--max-replica-lag, JOBSIGHT_MAX_REPLICA_LAG\)/,
+    );
+  });
+
   it('never shows the password of the server URL', () => {
     const config = resolveConfig({}, { DATABASE_URL: 'postgres://u:secret@db:5432/jobs' });
     expect(describeDatabase(config.database)).toBe('PostgreSQL server postgres://u:***@db:5432/jobs');

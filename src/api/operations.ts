@@ -15,7 +15,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { InvalidInputError } from '../core/errors.ts';
 import { invalidInput } from '../core/validation.ts';
 import { fieldsOf, type GivenValues, inputFromJson, inputFromText } from '../operations/fields.ts';
-import { type AnyOperation, type OperationContext, operationId } from '../operations/operation.ts';
+import { type AnyOperation, type OperationContext, operationId, runOperation } from '../operations/operation.ts';
 import type { ApiConfig } from './config.ts';
 import { WRITE_SECURITY } from './deps.ts';
 import { errorResponses } from './errors.ts';
@@ -175,7 +175,7 @@ export function addOperationRoutes(app: OpenAPIHono, operations: readonly AnyOpe
       const query = queryValues(c);
       refuseCliOnly(operation, query);
       const run = async (input: Record<string, unknown>) => {
-        const result = await operation.run(options.context, input as never);
+        const result = await runOperation(operation, options.context, input as never);
         const body = operation.reply ? await operation.reply(result, input as never) : result;
         return status === 204 ? c.body(null, 204) : c.json(body as object, status);
       };

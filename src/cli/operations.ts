@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { Argument, Command, Option } from 'commander';
 import { InvalidInputError } from '../core/errors.ts';
 import { type FieldInfo, fieldsOf, type GivenValues, inputFromText } from '../operations/fields.ts';
-import { type AnyOperation, kebabCase, type OperationContext } from '../operations/operation.ts';
+import { type AnyOperation, kebabCase, type OperationContext, runOperation } from '../operations/operation.ts';
 import { configFrom, globalOptions, withDatabase } from './context.ts';
 import { printJson } from './output.ts';
 import { PRINTERS } from './print/index.ts';
@@ -117,7 +117,7 @@ export function addOperationCommands(
       const result =
         operation.needsDatabase?.(input) === false
           ? await operation.run({ embedder: configFrom(globalOptions(command)).embedder, database: undefined as never, ...extra }, input)
-          : await withDatabase(command, (ctx) => operation.run({ ...ctx, ...extra }, input));
+          : await withDatabase(command, (ctx) => runOperation(operation, { ...ctx, ...extra }, input));
       progress.stop();
       if (json) return printJson(printer?.json ? printer.json(result, input) : result);
       if (printer?.print) printer.print(result, input);

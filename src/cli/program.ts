@@ -39,6 +39,18 @@ export function buildProgram(argv?: readonly string[]): Command {
       ),
     )
     .addOption(
+      new Option(
+        '--read-url <url>',
+        'a read replica of the server: searches and statistics read there (repeatable; env JOBSIGHT_READ_URLS, comma-separated)',
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .addOption(
+      new Option(
+        '--max-replica-lag <s>',
+        `skip a replica further behind than this (env JOBSIGHT_MAX_REPLICA_LAG, default ${DEFAULTS.maxReplicaLagSeconds})`,
+      ).argParser(wholeNumberFlag('--max-replica-lag', 0)),
+    )
+    .addOption(
       new Option('--embedder <name>', `embedding provider (env JOBSIGHT_EMBEDDER, default ${DEFAULTS.embedder})`).choices([
         'semantic',
         'hash',

@@ -151,4 +151,16 @@ export const CONFIG_DEFAULTS = {
   maxUploadBytes: 50 * 1024 * 1024,
   /** A resume or a long posting is tens of kB; a megabyte leaves room and still bounds memory. */
   maxBodyBytes: 1024 * 1024,
+  /**
+   * Read replicas: a replica further behind the primary than this many seconds is skipped for
+   * reads (searches there would miss recent postings for longer than people notice).
+   */
+  maxReplicaLagSeconds: 10,
 } as const;
+
+/**
+ * Read replicas: how long a replica's health and lag stay trusted before the next read checks them
+ * again (one cheap query per replica), and how long a replica found down or lagging is left alone
+ * before it is tried again.
+ */
+export const REPLICA_CHECK = { recheckMs: 2_000, retryMs: 5_000 } as const;

@@ -31,6 +31,47 @@ export interface Database {
   copyOut(query: string): Promise<Buffer>;
   /** Releases the engine (closes PGlite, ends the pool). Idempotent. */
   close(): Promise<void>;
+  /**
+   * Read replicas of this (primary) server, when configured (db/replicas.ts). `db` and every
+   * other member always work on the primary; only `readFrom` sends work to a replica.
+   */
+  readonly replicas?: ReadReplicas;
+}
+
+/** One node of a primary with read replicas, as `jobsight db info` shows it. */
+export interface NodeStatus {
+  role: 'primary' | 'replica';
+  /** Where it is, without a password. */
+  location: string;
+  /** up: in use; down: not reachable; lagging: too far behind; not-standby: not a replica (promoted?). */
+  state: 'up' | 'down' | 'lagging' | 'not-standby';
+  /** Seconds behind the primary (0 for the primary); null when not known. */
+  lagSeconds: number | null;
+  /** Why it is not in use, when it is not. */
+  reason?: string;
+}
+
+/** Read replicas behind a primary (db/replicas.ts). */
+export interface ReadReplicas {
+  /**
+   * Runs read-only `fn` on a replica that is up, close enough to the primary and has replayed this
+   * process's writes, least busy first; on the primary when there is none, or when the replica is
+   * lost during `fn` (read-only work is safe to run again).
+   */
+  read<T>(fn: (database: Database) => Promise<T>): Promise<T>;
+  /** Notes the primary's WAL position after a write: this process's later reads see that write. */
+  wrote(): Promise<void>;
+  /** Every node, checked now. */
+  nodes(): Promise<NodeStatus[]>;
+}
+
+/**
+ * Runs read-only `fn` on a read replica when `database` has some (see ReadReplicas.read),
+ * else on `database` itself.
+ * @example const hits = await readFrom(database, (d) => vectorSearch(d.db, embedder, 'nurse'));
+ */
+export function readFrom<T>(database: Database, fn: (database: Database) => Promise<T>): Promise<T> {
+  return database.replicas ? database.replicas.read(fn) : fn(database);
 }
 
 /** Loads a binary COPY payload into `table (columns)`; names must be plain SQL identifiers. */

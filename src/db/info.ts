@@ -1,7 +1,7 @@
 /** What `jobsight db info` reports: engine, versions, embedder, row counts and indexes. */
 import { sql } from 'drizzle-orm';
 import type { Embedder } from '../embed/embedder.ts';
-import { queryRows, type Database } from './database.ts';
+import { type NodeStatus, queryRows, type Database } from './database.ts';
 import { readEmbedderRecord, type EmbedderRecord } from './embedder-record.ts';
 import { migrationStatus, type MigrationStatus } from './migrations.ts';
 import { pgvectorInfo, type PgvectorInfo } from './setup.ts';
@@ -24,6 +24,8 @@ export interface DatabaseInfo {
   migrations: MigrationStatus[];
   counts: Record<string, number> | null;
   indexes: IndexInfo[];
+  /** Server only: the primary and each read replica, with its state and lag. */
+  nodes?: NodeStatus[];
 }
 
 const TABLES = ['jobs', 'companies', 'skills', 'job_skills'] as const;
@@ -63,6 +65,11 @@ export async function databaseInfo(database: Database, embedder: Embedder): Prom
         )})
         order by t.relname, i.relname`,
   );
+  const nodes: NodeStatus[] | undefined = database.replicas
+    ? await database.replicas.nodes()
+    : database.engine === 'postgres'
+      ? [{ role: 'primary', location: database.location, state: 'up', lagSeconds: 0 }]
+      : undefined;
   return {
     engine: database.engine,
     location: database.location,
@@ -73,5 +80,6 @@ export async function databaseInfo(database: Database, embedder: Embedder): Prom
     migrations,
     counts,
     indexes,
+    ...(nodes ? { nodes } : {}),
   };
 }

@@ -12,8 +12,11 @@ import * as schema from './schema.ts';
 // (identity columns stay far below 2^53), so parse int8 once here for both engines to agree.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
-/** Opens a pooled connection to a PostgreSQL server and checks that it answers. */
-export async function openPostgres(config: ServerDatabaseConfig): Promise<Database> {
+/**
+ * Opens a pooled connection to a PostgreSQL server and checks that it answers (unless `check` is
+ * false: a read replica or a primary that may be down is connected to when first used).
+ */
+export async function openPostgres(config: ServerDatabaseConfig, options: { check?: boolean } = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.pool.max,
@@ -32,17 +35,7 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
   });
   pool.on('error', () => {});
   const location = describeDatabase(config);
-  try {
-    const client = await pool.connect();
-    client.release();
-  } catch (cause) {
-    await pool.end().catch(() => {});
-    throw new JobsightError(`cannot connect to ${location}: ${connectionLostMessage(cause)}`, {
-      hint: 'Check that the server runs and DATABASE_URL is right (postgres://user:password@host:5432/dbname).',
-      status: 503,
-      cause,
-    });
-  }
+  if (options.check !== false) await checkConnection(pool, location);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   let closed = false;
   const database: Database = {
@@ -99,4 +92,18 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
     },
   };
   return database;
+}
+
+async function checkConnection(pool: pg.Pool, location: string): Promise<void> {
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new JobsightError(`cannot connect to ${location}: ${connectionLostMessage(cause)}`, {
+      hint: 'Check that the server runs and DATABASE_URL is right (postgres://user:password@host:5432/dbname).',
+      status: 503,
+      cause,
+    });
+  }
 }

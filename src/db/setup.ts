@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Config, DatabaseConfig } from '../config.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { createEmbedder } from '../embed/index.ts';
-import { JobsightError } from '../core/errors.ts';
+import { isUnavailable, JobsightError } from '../core/errors.ts';
 import { queryRows, type Database, type Db } from './database.ts';
 import { ensureEmbedderMatches, recordedBuiltInEmbedder } from './embedder-record.ts';
 import { migrate, migrationStatus } from './migrations.ts';
@@ -92,6 +92,19 @@ export async function openReadyDatabase(config: DatabaseConfig, embedder: Embedd
   }
 }
 
+/**
+ * Runs the start-up checks on the primary or, when it is down and there are read replicas, on a
+ * replica (they hold the same schema), so reads keep working while the primary is away.
+ */
+async function onPrimaryOrReplica(database: Database, fn: (node: Database) => Promise<void>): Promise<void> {
+  try {
+    await fn(database);
+  } catch (error) {
+    if (!database.replicas || !isUnavailable(error)) throw error;
+    await database.replicas.read(fn);
+  }
+}
+
 async function makeReady(database: Database, embedder: Embedder): Promise<void> {
   const status = await migrationStatus(database.db);
   const pending = status.filter((s) => !s.appliedAt);
@@ -117,16 +130,18 @@ async function makeReady(database: Database, embedder: Embedder): Promise<void> 
  */
 export async function openConfiguredDatabase(config: Config, notice: (line: string) => void): Promise<{ database: Database; embedder: Embedder }> {
   let embedder = createEmbedder(config.embedder);
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { warn: notice });
   try {
-    if (!config.embedderChosen) {
-      const recorded = await recordedBuiltInEmbedder(database.db, embedder);
-      if (recorded) {
-        notice(recorded.notice);
-        embedder = recorded.embedder;
+    await onPrimaryOrReplica(database, async (node) => {
+      if (!config.embedderChosen) {
+        const recorded = await recordedBuiltInEmbedder(node.db, embedder);
+        if (recorded) {
+          notice(recorded.notice);
+          embedder = recorded.embedder;
+        }
       }
-    }
-    await makeReady(database, embedder);
+      await makeReady(node, embedder);
+    });
     return { database, embedder };
   } catch (e) {
     await database.close();

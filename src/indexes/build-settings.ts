@@ -4,6 +4,10 @@
  * as one multi-statement query fails too (verified on PostgreSQL 15: a multi-statement simple
  * query is an implicit transaction block). So the SETs and the build are separate statements on
  * one connection: `Database.session`, which closes it afterwards so the settings cannot leak.
+ * Through PgBouncer in transaction pooling mode each of those statements may run on another
+ * server connection, so they are reset after the build too; the build gets its settings when the
+ * pooler hands it the connection the SETs ran on (PgBouncer reuses the last one released, so a
+ * build on a quiet pool does). Large builds are best run against the server itself.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
@@ -39,6 +43,13 @@ export async function runWithBuildSettings(database: Database, settings: BuildSe
   await database.session(async (db) => {
     await db.execute(sql.raw(`set maintenance_work_mem = '${maintenanceWorkMem}'`));
     await db.execute(sql.raw(`set max_parallel_maintenance_workers = ${parallelWorkers}`));
-    await db.execute(sql.raw(statement));
+    try {
+      await db.execute(sql.raw(statement));
+    } finally {
+      // The session is closed afterwards; through a transaction pooler (PgBouncer) it is not, and
+      // its server connection goes to other clients: leave the settings as they were.
+      await db.execute(sql`reset maintenance_work_mem`).catch(() => {});
+      await db.execute(sql`reset max_parallel_maintenance_workers`).catch(() => {});
+    }
   });
 }

@@ -16,5 +16,6 @@ export const evalOperation = defineOperation({
   args: [['set', 'file']],
   cliReadsFile: ['set'],
   http: { method: 'post', path: '/api/eval' },
+  reads: true,
   run: ({ database, embedder }, { set, ...options }) => evaluateSearch(database.db, embedder, parseLabelledSet(set, 'the labelled queries'), options),
 });

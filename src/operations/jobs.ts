@@ -16,6 +16,7 @@ export const jobsListOperation = defineOperation({
   summary: 'list jobs in id order',
   input: ListOptions,
   http: { method: 'get', path: '/api/jobs' },
+  reads: true,
   run: ({ database }, options) => listJobs(database.db, options),
   reply: (jobs) => ({ jobs }),
 });
@@ -26,6 +27,7 @@ export const jobsGetOperation = defineOperation({
   input: byId,
   args: [idArg],
   http: { method: 'get', path: '/api/jobs/{id}' },
+  reads: true,
   async run({ database }, { id }) {
     const job = await getJob(database.db, id);
     if (!job) throw jobNotFound(id);

@@ -59,8 +59,14 @@ export interface Operation<S extends z.ZodObject = z.ZodObject, R = unknown> {
   /** Fields given as CLI positional arguments, in order; `[field, shownAs]` to show another name. */
   args?: (string | [string, string])[];
   http: HttpRoute;
-  /** Changes data: the API asks for the write key. */
+  /** Changes data: the API asks for the write key; with read replicas it runs on the primary. */
   write?: boolean;
+  /**
+   * Only reads: with read replicas (--read-url) it runs on one of them (db/replicas.ts). An
+   * operation that is neither `write` nor `reads` runs on the primary (e.g. `index status`, which
+   * reports builds in progress there).
+   */
+  reads?: boolean;
   /** Fields only the CLI has, with why (a path on this machine, a flag that cannot say null). */
   cliOnly?: Record<string, string>;
   /** Fields the CLI takes as a path to a file whose content is the value (`--resume cv.md`). */
@@ -70,6 +76,20 @@ export interface Operation<S extends z.ZodObject = z.ZodObject, R = unknown> {
   run(ctx: OperationContext, input: z.output<S>): Promise<R>;
   /** The API's response body, when it is not the result itself. */
   reply?(result: R, input: z.output<S>): unknown | Promise<unknown>;
+}
+
+/**
+ * Runs `operation` where it belongs: a `reads` operation on a read replica when there are some
+ * (else the primary), any other on the primary; after a `write`, this process's later reads see
+ * it. The CLI and the API both run operations through here.
+ */
+export async function runOperation<S extends z.ZodObject, R>(operation: Operation<S, R>, ctx: OperationContext, input: z.output<S>): Promise<R> {
+  const replicas = ctx.database?.replicas;
+  if (!replicas) return operation.run(ctx, input);
+  if (operation.reads) return replicas.read((database) => operation.run({ ...ctx, database }, input));
+  const result = await operation.run(ctx, input);
+  if (operation.write) await replicas.wrote();
+  return result;
 }
 
 /** Declares an operation; the identity, typed. */

@@ -33,6 +33,7 @@ export const searchOperation = defineOperation({
   }),
   args: [['q', 'query']],
   http: { method: 'get', path: '/api/search' },
+  reads: true,
   async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, rrfK, vectorWeight, textWeight, ...shared }) {
     const { db } = database;
     if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
@@ -57,6 +58,7 @@ export const similarOperation = defineOperation({
   }),
   args: [['id', 'job-id']],
   http: { method: 'get', path: '/api/jobs/{id}/similar' },
+  reads: true,
   run: ({ database }, { id, ...options }) => similarJobs(database.db, id, options),
   reply: (hits) => ({ hits }),
 });
@@ -70,6 +72,7 @@ export const matchOperation = defineOperation({
   cliOnly: { taxonomy: 'a file on the machine running the command' },
   cliReadsFile: ['resume'],
   http: { method: 'post', path: '/api/match' },
+  reads: true,
   run: ({ database, embedder }, { resume, taxonomy, ...options }) =>
     matchResume(database.db, embedder, resume, { ...options, taxonomyFile: taxonomy }),
 });

@@ -56,6 +56,7 @@ function statOperation<S extends z.core.$ZodShape, R extends MarketStat<unknown>
     input: z.strictObject({ ...own, ...SLICE }),
     ...(args ? { args } : {}),
     http: { method: 'get', path: `/api/stats/${name}` },
+    reads: true,
     run: ({ database, embedder }, input) => {
       const { filters, like, likeMode, likeSize, likeMaxDistance, likeMetric, ...rest } = input as Slice & Record<string, unknown>;
       return compute(database.db, embedder, { ...sliceOf({ filters, like, likeMode, likeSize, likeMaxDistance, likeMetric }), ...rest });

@@ -10,6 +10,7 @@
  * const url = await cluster.createDatabase('faults');   // postgres://jobsight@127.0.0.1:PORT/faults
  * await cluster.restart();                               // fast shutdown: sessions are cut
  * await cluster.remove();
+ * const standby = await startStandby(cluster);           // a streaming replica of it, on another port
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -187,6 +188,34 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
       }
     },
   };
+}
+
+/**
+ * A streaming replica of `primary` on another free loopback port: pg_basebackup -R (a
+ * standby.signal and primary_conninfo pointing at the primary) with the WAL streamed during the
+ * copy, then started as a hot standby. The primary needs nothing more: PostgreSQL 15's defaults
+ * (wal_level replica, max_wal_senders 10) and initdb's pg_hba.conf (loopback replication, trust)
+ * allow it. Databases created on the primary afterwards arrive on the replica too.
+ */
+export async function startStandby(primary: ThrowawayCluster, options: Omit<ClusterOptions, 'init'> = {}): Promise<ThrowawayCluster> {
+  return startThrowawayCluster({
+    ...options,
+    settings: { hot_standby: 'on', ...options.settings },
+    init: async (dataDir) => {
+      await pgRun('pg_basebackup', [
+        '-D',
+        dataDir,
+        '-d',
+        `host=127.0.0.1 port=${primary.port} user=${SUPERUSER}`,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '-N',
+      ]);
+    },
+  });
 }
 
 function postgresUser(): { uid: number; gid: number } {

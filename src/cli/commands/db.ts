@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { NodeStatus } from '../../db/database.ts';
 import { databaseInfo } from '../../db/info.ts';
 import { migrate, migrationStatus, rollback } from '../../db/migrations.ts';
 import { reembedAll } from '../../jobs/reembed.ts';
@@ -11,6 +12,17 @@ import { createProgress } from '../progress.ts';
 /** A `db` action: runs `fn` on the database as it is (not set up first, unlike the other commands). */
 function onDatabase<O>(fn: (ctx: CommandContext, opts: O) => Promise<void>) {
   return async (opts: O, command: Command) => withDatabase(command, (ctx) => fn(ctx, opts), 'raw');
+}
+
+/** The primary and its read replicas: role, state, lag. */
+function printNodes(nodes: NodeStatus[]): void {
+  printTable(nodes, {
+    role: (n) => n.role,
+    node: (n) => n.location,
+    state: (n) => n.state,
+    'lag s': (n) => (n.lagSeconds === null ? '-' : String(n.lagSeconds)),
+    why: (n) => n.reason ?? '',
+  });
 }
 
 export function dbCommand(): Command {
@@ -91,6 +103,7 @@ export function dbCommand(): Command {
         if (info.indexes.length) {
           printTable(info.indexes, { table: (i) => i.table, index: (i) => i.name, type: (i) => i.method, size: (i) => i.size });
         }
+        if (info.nodes && info.nodes.length > 1) printNodes(info.nodes);
       }),
     );
 
