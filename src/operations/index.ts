@@ -10,6 +10,7 @@ import {
   indexRebuildOperation,
   indexStatusOperation,
 } from './indexes.ts';
+import { embedOperation } from './embed.ts';
 import { evalOperation } from './eval.ts';
 import { ingestOperation } from './ingest.ts';
 import { jobsAddOperation, jobsDeleteOperation, jobsGetOperation, jobsListOperation, jobsUpdateOperation } from './jobs.ts';
@@ -24,6 +25,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jobsDeleteOperation,
   jobsListOperation,
   ingestOperation,
+  embedOperation,
   searchOperation,
   similarOperation,
   matchOperation,

@@ -1,4 +1,5 @@
 /** The printer of each operation, by its name; an operation without one prints its result as JSON. */
+import { embed } from './embed.ts';
 import { evaluation } from './eval.ts';
 import { indexAuto, indexCreate, indexDrop, indexRebuild, indexStatus } from './indexes.ts';
 import { ingest } from './ingest.ts';
@@ -14,6 +15,7 @@ export const PRINTERS: Record<string, Printer> = {
   'jobs delete': jobsDelete,
   'jobs list': jobsList,
   ingest,
+  embed,
   search,
   similar,
   match,
