@@ -161,6 +161,12 @@ export const EMBED_QUEUE_DEFAULTS = {
 export const MAX_EMBED_QUEUE_BATCH = 2048;
 export const MAX_EMBED_QUEUE_WORKERS = 32;
 
+// --- Importing from ChromaDB (src/importers) ---------------------------------------------------
+
+/** Records fetched from Chroma per page, each page one transaction: Chroma's own add() batches are about this size. */
+export const DEFAULT_CHROMA_PAGE = 500;
+export const MAX_CHROMA_PAGE = 5000;
+
 // --- Configuration ----------------------------------------------------------------------------
 
 /** Embedded database folder, connection pool and HTTP server defaults (see config.ts, api/config.ts). */

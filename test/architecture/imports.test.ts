@@ -16,14 +16,15 @@ const ALLOWED: Record<string, string[]> = {
   jobs: ['core', 'db', 'embed'],
   ingest: ['core', 'db', 'embed', 'jobs'],
   'embed-queue': ['core', 'db', 'embed', 'jobs'],
+  importers: ['core', 'db', 'embed', 'jobs', 'ingest'],
   search: ['core', 'db', 'embed', 'jobs', 'ingest'],
   indexes: ['core', 'db', 'search'],
   analytics: ['core', 'db', 'embed', 'search'],
   demo: ['core', 'db', 'embed', 'jobs', 'ingest', 'search'],
   eval: ['core', 'db', 'embed', 'search'],
-  operations: ['core', 'db', 'embed', 'jobs', 'ingest', 'embed-queue', 'search', 'indexes', 'analytics', 'eval'],
+  operations: ['core', 'db', 'embed', 'jobs', 'ingest', 'embed-queue', 'importers', 'search', 'indexes', 'analytics', 'eval'],
   api: ['core', 'config.ts', 'db', 'embed', 'jobs', 'operations'],
-  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'ingest', 'embed-queue', 'search', 'indexes', 'analytics', 'demo', 'eval', 'operations', 'api'],
+  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'ingest', 'embed-queue', 'importers', 'search', 'indexes', 'analytics', 'demo', 'eval', 'operations', 'api'],
 };
 
 const IMPORT = /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
