@@ -223,9 +223,12 @@ async function importedIds(db: Database['db'], source: string, ids: readonly str
   return new Set(rows.map((r) => r.id));
 }
 
+/** The embedding function Chroma recorded for the collection, else an `embedder` (or `embedding_model`) key of its metadata. */
 function embeddingFunctionName(collection: Collection): string | null {
   const ef = (collection.configuration as { embeddingFunction?: { name?: string } | null } | undefined)?.embeddingFunction;
-  return ef?.name ?? null;
+  const meta = collection.metadata as Record<string, unknown> | undefined;
+  const named = ef?.name ?? meta?.embedder ?? meta?.embedding_model;
+  return typeof named === 'string' ? named : null;
 }
 
 /** Where the postings of `chroma:<collection>` came from and what their vectors are, in jobsight_settings. */

@@ -14,7 +14,9 @@ export const importChromaOperation = defineOperation({
     collection: text(200).describe('the collection to copy'),
     map: text(2000)
       .optional()
-      .describe('posting field = metadata key, comma-separated, e.g. "title=job_title,company=employer" (default: keys named like the fields; the document is the description)'),
+      .describe(
+        'posting field = metadata key, comma-separated, e.g. "title=job_title,company=employer" (default: keys named like the fields; the document is the description)',
+      ),
     reembed: z.boolean().default(false).describe("embed the documents with this database's embedder instead of keeping the collection's vectors"),
     embed: choice(['now', 'later'])
       .default('now')
@@ -23,7 +25,6 @@ export const importChromaOperation = defineOperation({
     referenceDate: isoDate().optional().describe('date relative dates in the metadata count back from (default: today)'),
     taxonomy: text(4096).optional().describe('your own skills taxonomy (JSON), added to the built-in one'),
   }),
-  args: [['collection', 'collection']],
   cliOnly: { taxonomy: 'a file on the machine running the command' },
   write: true,
   http: { method: 'post', path: '/api/import/chroma' },

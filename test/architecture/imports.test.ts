@@ -24,7 +24,23 @@ const ALLOWED: Record<string, string[]> = {
   eval: ['core', 'db', 'embed', 'search'],
   operations: ['core', 'db', 'embed', 'jobs', 'ingest', 'embed-queue', 'importers', 'search', 'indexes', 'analytics', 'eval'],
   api: ['core', 'config.ts', 'db', 'embed', 'jobs', 'operations'],
-  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'ingest', 'embed-queue', 'importers', 'search', 'indexes', 'analytics', 'demo', 'eval', 'operations', 'api'],
+  cli: [
+    'core',
+    'config.ts',
+    'db',
+    'embed',
+    'jobs',
+    'ingest',
+    'embed-queue',
+    'importers',
+    'search',
+    'indexes',
+    'analytics',
+    'demo',
+    'eval',
+    'operations',
+    'api',
+  ],
 };
 
 const IMPORT = /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;

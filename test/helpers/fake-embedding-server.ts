@@ -19,6 +19,11 @@ export interface FakeProviderOptions {
   rateLimitEvery?: number;
   /** A request with a text matching this answers 400, as a provider does for input it cannot take. */
   refuse?: RegExp;
+  /**
+   * Answer cheap vectors (from the text's length) instead of the hashing embedder's: for measuring
+   * the queue, where hashing long texts in this process would add its own CPU time to the delay.
+   */
+  cheapVectors?: boolean;
   /** Called with the texts of a request before it is answered 200 (e.g. to change a posting meanwhile). */
   beforeAnswer?: (texts: string[]) => Promise<void> | void;
 }
@@ -57,7 +62,10 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         return send(400, { error: { message: "This model's maximum context length is 8192 tokens" } });
       }
       await options.beforeAnswer?.(body.input);
-      const vectors = await embedder.embed(body.input);
+      const dims = options.dimensions ?? 384;
+      const vectors = options.cheapVectors
+        ? body.input.map((t) => Float32Array.from({ length: dims }, (_, d) => ((t.length + d * 31) % 97) + 1))
+        : await embedder.embed(body.input);
       answered.push(...body.input);
       send(200, { object: 'list', data: vectors.map((v, index) => ({ object: 'embedding', index, embedding: Array.from(v) })) });
     });

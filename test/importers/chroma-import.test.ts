@@ -40,7 +40,11 @@ async function makeCollection(name: string, vectors: (texts: string[]) => Promis
     embeddings,
     metadatas: rows.map((r) => ({ job_title: r['Job Title']!, company: r['Company Name']!, location: r.Location!, salary: r['Salary Estimate']! })),
   });
-  await collection.add({ ids: ['empty-1', 'empty-2'], embeddings: [embeddings[0]!, embeddings[1]!], metadatas: [{ note: 'no text' }, { note: 'none' }] });
+  await collection.add({
+    ids: ['empty-1', 'empty-2'],
+    embeddings: [embeddings[0]!, embeddings[1]!],
+    metadatas: [{ note: 'no text' }, { note: 'none' }],
+  });
 }
 
 if (!chroma) {
@@ -53,7 +57,12 @@ if (!chroma) {
     it('copies documents, metadata and kept vectors; a second run skips what is there, a partial one resumes', async () => {
       const { db } = database();
       await makeCollection('glassdoor', async (texts) => (await testEmbedder.embed(texts)).map((v) => Array.from(v, (x) => x * 3)));
-      const first = await importChroma(database(), testEmbedder, { url: url(), collection: 'glassdoor', mapping: { title: 'job_title' }, pageSize: 64 });
+      const first = await importChroma(database(), testEmbedder, {
+        url: url(),
+        collection: 'glassdoor',
+        mapping: { title: 'job_title' },
+        pageSize: 64,
+      });
       expect(first).toMatchObject({ read: ROWS + 2, skipped: 0, failed: 2, embeddings: 'kept', collectionDimensions: 384 });
       expect(first.failures.map((f) => f.id).sort()).toEqual(['empty-1', 'empty-2']);
       expect(first.failures[0]!.reason).toMatch(/title/);
@@ -81,13 +90,18 @@ if (!chroma) {
       const vector = JSON.parse(one!.embedding) as number[];
       expect(Math.max(...vector.map((x, i) => Math.abs(x - expected![i]!)))).toBeLessThan(1e-5);
       expect(await queryRows(db, sql`select 1 from embedding_queue`)).toEqual([]);
-      const [record] = await queryRows<{ value: { embeddings: string; collectionDimensions: number } }>(db, sql`select value from jobsight_settings where key = 'import:chroma:glassdoor'`);
+      const [record] = await queryRows<{ value: { embeddings: string; collectionDimensions: number } }>(
+        db,
+        sql`select value from jobsight_settings where key = 'import:chroma:glassdoor'`,
+      );
       expect(record!.value).toMatchObject({ embeddings: 'kept', collectionDimensions: 384 });
 
       const again = await importChroma(database(), testEmbedder, { url: url(), collection: 'glassdoor', mapping: { title: 'job_title' } });
       expect(again).toMatchObject({ read: ROWS + 2, imported: 0, skipped: first.imported, failed: 2 });
 
-      await db.execute(sql`delete from jobs where source = 'chroma:glassdoor' and id in (select id from jobs where source = 'chroma:glassdoor' order by id desc limit 40)`);
+      await db.execute(
+        sql`delete from jobs where source = 'chroma:glassdoor' and id in (select id from jobs where source = 'chroma:glassdoor' order by id desc limit 40)`,
+      );
       const resumed = await importChroma(database(), testEmbedder, { url: url(), collection: 'glassdoor', mapping: { title: 'job_title' } });
       expect(resumed).toMatchObject({ imported: 40, skipped: first.imported - 40 });
     });
@@ -109,7 +123,13 @@ if (!chroma) {
 
       await makeCollection('glassdoor-later', async (texts) => (await testEmbedder.embed(texts)).map((v) => Array.from(v)));
       await db.execute(sql`truncate jobs cascade`);
-      const later = await importChroma(database(), testEmbedder, { url: url(), collection: 'glassdoor-later', mapping: { title: 'job_title' }, reembed: true, embedLater: true });
+      const later = await importChroma(database(), testEmbedder, {
+        url: url(),
+        collection: 'glassdoor-later',
+        mapping: { title: 'job_title' },
+        reembed: true,
+        embedLater: true,
+      });
       expect(later).toMatchObject({ embeddings: 'queued' });
       const [queue] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from embedding_queue`);
       expect(queue!.n).toBe(later.imported);

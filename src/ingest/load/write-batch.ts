@@ -66,7 +66,11 @@ export async function embedAhead(db: Db, embed: EmbedNowOrLater, candidates: rea
   return embedInto(new Map(), embed, toEmbed);
 }
 
-async function embedInto(vectors: Map<string, Float32Array>, embed: EmbedNowOrLater, candidates: readonly Candidate[]): Promise<Map<string, Float32Array>> {
+async function embedInto(
+  vectors: Map<string, Float32Array>,
+  embed: EmbedNowOrLater,
+  candidates: readonly Candidate[],
+): Promise<Map<string, Float32Array>> {
   if (candidates.length === 0 || embed === 'later') return vectors;
   const computed = await embed(candidates.map((c) => c.text));
   for (const [i, c] of candidates.entries()) vectors.set(c.key, computed[i]!);
