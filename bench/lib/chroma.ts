@@ -27,6 +27,8 @@ export const CHROMA_BATCH = 1000;
 export interface ChromaServer {
   /** The client of the running server; replaced by restart(). */
   client: ChromaClient;
+  /** Its address, e.g. http://127.0.0.1:41234; replaced by restart(). */
+  url: string;
   version: string;
   /** Stops and starts the server on the same data folder (it reloads indexes with their stored configuration). */
   restart(): Promise<void>;
@@ -85,11 +87,13 @@ export async function startChroma(): Promise<ChromaServer> {
   );
   const server: ChromaServer = {
     client: new ChromaClient({ host: '127.0.0.1', port: current.port }),
+    url: current.base,
     version,
     async restart() {
       await current.kill();
       current = await runServer(dir);
       server.client = new ChromaClient({ host: '127.0.0.1', port: current.port });
+      server.url = current.base;
     },
     async stop() {
       await current.kill();

@@ -136,6 +136,37 @@ export const MAX_BATCH_SIZE = 100_000;
 export const DEFAULT_DRY_RUN_ROWS = 3;
 export const MAX_DRY_RUN_ROWS = 1000;
 
+// --- Embedding queue (src/embed-queue) --------------------------------------------------------
+
+export const EMBED_QUEUE_DEFAULTS = {
+  /** Postings a worker claims and embeds at once: one request to an OpenAI-compatible provider (its embedder's batch is 64 too). */
+  batchSize: 64,
+  /** Claims of a posting before the worker gives up on it and marks it failed (`embed --retry-failed` queues it again). */
+  maxAttempts: 5,
+  /** Wait after a posting's first failed attempt, in seconds; doubled after each further failure. */
+  retryDelaySeconds: 5,
+  /** Longest wait between attempts, in seconds. */
+  maxRetryDelaySeconds: 600,
+  /**
+   * A claim's lease, in seconds: other workers skip a claimed posting until it ends, so it must
+   * outlast one embedding call with the embedder's own retries (OpenAI-compatible: 6 attempts of up
+   * to 60 s plus waits); a worker that died loses its postings to the others when it ends.
+   */
+  leaseSeconds: 900,
+  /** `embed --watch` and `serve`: how often an idle worker looks for work, in ms. */
+  pollMs: 2000,
+  /** Workers started in one process (`embed --workers`, `serve --embed-workers`). */
+  workers: 1,
+} as const;
+export const MAX_EMBED_QUEUE_BATCH = 2048;
+export const MAX_EMBED_QUEUE_WORKERS = 32;
+
+// --- Importing from ChromaDB (src/importers) ---------------------------------------------------
+
+/** Records fetched from Chroma per page, each page one transaction: Chroma's own add() batches are about this size. */
+export const DEFAULT_CHROMA_PAGE = 500;
+export const MAX_CHROMA_PAGE = 5000;
+
 // --- Configuration ----------------------------------------------------------------------------
 
 /** Embedded database folder, connection pool and HTTP server defaults (see config.ts, api/config.ts). */

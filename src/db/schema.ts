@@ -10,6 +10,7 @@ import {
   customType,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -121,3 +122,32 @@ export const settings = pgTable('jobsight_settings', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Postings whose embedding is missing or stale, waiting for `jobsight embed` (src/embed-queue/).
+ * Rows are written by triggers on jobs (migration 0004): a new posting without an embedding, a
+ * change to the text it is embedded from (whoever makes it: CRUD, ingest, plain SQL) or an
+ * embedding set to null queues it; an embedding written by anyone takes it off.
+ */
+export const embeddingQueue = pgTable(
+  'embedding_queue',
+  {
+    jobId: bigint('job_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    /** Bumped by every change of the text: a worker stores its vector only if the version it claimed is still current. */
+    version: bigint('version', { mode: 'number' }).notNull().default(sql`nextval('embedding_queue_version_seq')`),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Embedding attempts that failed or are in progress. */
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** Not claimed before this time (backoff after a failure). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A worker's lease: others skip the row until it ends (a worker that died loses it). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    claimedBy: text('claimed_by'),
+    /** Set when the worker gave up after the most attempts; `embed --retry-failed` queues it again. */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+  },
+  (t) => [index('embedding_queue_ready_idx').on(t.nextAttemptAt, t.queuedAt).where(sql`${t.failedAt} is null`)],
+);

@@ -33,6 +33,11 @@ export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 
    * compared with the table, `rebuild` always does, `keep` never does.
    */
   indexPolicy?: 'auto' | 'keep' | 'rebuild';
+  /**
+   * `now` (default) embeds each batch before it is written; `later` loads at COPY speed without
+   * vectors and leaves the new and changed postings in the embedding queue for `jobsight embed`.
+   */
+  embed?: 'now' | 'later';
   /** Worker threads for parsing, skills and the hashing embedder; 0 runs them inline. Default: one per core, none for inputs under 1 MB. */
   threads?: number;
   onProgress?: (progress: IngestProgress) => void;
@@ -169,10 +174,11 @@ async function loadFiles(
         const oldest = ahead.shift()!;
         const prepared = await oldest.prepared;
         const candidates = account(ctx, prepared, summary, seenKeys, seenHashes);
-        const vectors = await retry(() => embedAhead(db, pool.embed, candidates));
+        const embed = options.embed === 'later' ? 'later' : pool.embed;
+        const vectors = await retry(() => embedAhead(db, embed, candidates));
         // One write in flight while later batches are prepared: writes stay in order.
         await pendingWrite;
-        pendingWrite = retry(() => writeBatch(ctx.database, pool.embed, candidates, vectors)).then((outcome) => {
+        pendingWrite = retry(() => writeBatch(ctx.database, embed, candidates, vectors)).then((outcome) => {
           addOutcome(summary, outcome);
           done.batches++;
           done.records += prepared.length;

@@ -10,7 +10,9 @@ import {
   indexRebuildOperation,
   indexStatusOperation,
 } from './indexes.ts';
+import { embedOperation } from './embed.ts';
 import { evalOperation } from './eval.ts';
+import { importChromaOperation } from './import.ts';
 import { ingestOperation } from './ingest.ts';
 import { jobsAddOperation, jobsDeleteOperation, jobsGetOperation, jobsListOperation, jobsUpdateOperation } from './jobs.ts';
 import type { AnyOperation } from './operation.ts';
@@ -24,6 +26,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jobsDeleteOperation,
   jobsListOperation,
   ingestOperation,
+  embedOperation,
+  importChromaOperation,
   searchOperation,
   similarOperation,
   matchOperation,
@@ -40,6 +44,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
 /** The commands with a group of their own, and what each group is for (for --help). */
 export const GROUPS: Record<string, string> = {
   jobs: 'add, show, change, delete and list job postings',
+  import: 'copy postings from another store: ChromaDB collections',
   index: 'create, inspect, rebuild and drop the vector indexes (HNSW, IVFFlat)',
   'index create': 'build a vector index on job embeddings',
   stats: 'market statistics: skills in demand and their trends, salaries, remote share, employers, volume; --like for postings like a text',

@@ -17,6 +17,7 @@ import { INPUT_ENCODINGS } from '../ingest/readers/source.ts';
 import { createRejectWriter } from '../ingest/rejects.ts';
 import { summaryAddsUp } from '../ingest/summary.ts';
 import { dryRun } from '../ingest/dry-run.ts';
+import { pendingCount } from '../embed-queue/index.ts';
 import { defineOperation } from './operation.ts';
 
 const LOCAL_FILE = 'a file on the machine running the command';
@@ -44,6 +45,9 @@ export const IngestInput = z.strictObject({
     .default('auto')
     .describe('vector indexes during the load: auto drops and rebuilds them for large loads'),
   autoIndex: z.boolean().default(true).describe('build the default HNSW index when the table outgrows exact search (see `index auto`)'),
+  embed: choice(['now', 'later'])
+    .default('now')
+    .describe('now: embed each batch as it loads; later: load at COPY speed and queue the postings for `jobsight embed` (or `serve`)'),
   threads: wholeNumber(0, 256)
     .optional()
     .describe('worker threads for parsing, skills and embedding; 0: none (default: one per core; none under 1 MB)'),
@@ -91,6 +95,7 @@ export const ingestOperation = defineOperation({
       batchSize: input.batchSize,
       indexPolicy: input.indexPolicy,
       threads: input.threads,
+      embed: input.embed,
       resumeCommand: rerunCommand,
       onRetry: ({ attempt, reason }) => note?.(`database connection lost (${reason}); retrying the batch (attempt ${attempt + 1})`),
       onProgress: (p) => {
@@ -105,7 +110,10 @@ export const ingestOperation = defineOperation({
       note?.('checking the default index policy (a first HNSW build can take minutes)...');
       built = await applyDefaultIndex(database);
     }
-    return { ...summary, indexCreated: built?.name ?? null, indexBuild: built };
+    const queued = input.embed === 'later' ? { embeddingQueue: await pendingCount(database.db) } : {};
+    if (queued.embeddingQueue)
+      note?.(`${queued.embeddingQueue} posting(s) wait in the embedding queue: run \`jobsight embed\` (or \`jobsight serve\`) to embed them`);
+    return { ...summary, ...queued, indexCreated: built?.name ?? null, indexBuild: built };
   },
   // Over the API the file is an upload in a temporary folder: name it as the client did, and
   // send the first rejected records back instead of a path on the server.

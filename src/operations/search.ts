@@ -7,6 +7,7 @@ import { hitCount, metric, scanOptions, searchText } from '../search/options.ts'
 import { jobId, similarJobs } from '../search/similar.ts';
 import { textSearch } from '../search/text.ts';
 import { explainVectorSearch, VectorSearchOptions, vectorSearch } from '../search/vector.ts';
+import { pendingCount } from '../embed-queue/index.ts';
 import { defineOperation } from './operation.ts';
 
 export const SEARCH_MODES = ['vector', 'text', 'hybrid'] as const;
@@ -36,13 +37,17 @@ export const searchOperation = defineOperation({
   reads: true,
   async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, rrfK, vectorWeight, textWeight, ...shared }) {
     const { db } = database;
-    if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
-    if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
+    // Postings still in the embedding queue have no vector: the vector branch cannot find them yet.
+    const pending = await pendingCount(db);
+    if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }), pending };
+    if (mode === 'hybrid') {
+      return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }), pending };
+    }
     const options = { ...shared, maxDistance };
     const hits = await vectorSearch(db, embedder, q, options);
-    if (!explain) return { mode, hits };
+    if (!explain) return { mode, hits, pending };
     const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
-    return { mode, hits, plan };
+    return { mode, hits, plan, pending };
   },
 });
 

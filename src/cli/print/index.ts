@@ -1,5 +1,7 @@
 /** The printer of each operation, by its name; an operation without one prints its result as JSON. */
+import { embed } from './embed.ts';
 import { evaluation } from './eval.ts';
+import { importChroma } from './import.ts';
 import { indexAuto, indexCreate, indexDrop, indexRebuild, indexStatus } from './indexes.ts';
 import { ingest } from './ingest.ts';
 import { jobsAdd, jobsDelete, jobsGet, jobsList, jobsUpdate } from './jobs.ts';
@@ -14,6 +16,8 @@ export const PRINTERS: Record<string, Printer> = {
   'jobs delete': jobsDelete,
   'jobs list': jobsList,
   ingest,
+  embed,
+  'import chroma': importChroma,
   search,
   similar,
   match,

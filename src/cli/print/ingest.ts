@@ -6,7 +6,9 @@ import type { IngestSummary } from '../../ingest/summary.ts';
 import { printFacts } from '../output.ts';
 import type { Printer } from './printer.ts';
 
-type Result = { dryRun: Awaited<ReturnType<typeof dryRun>> } | (IngestSummary & { indexCreated: string | null; indexBuild: IndexBuildResult | null });
+type Result =
+  | { dryRun: Awaited<ReturnType<typeof dryRun>> }
+  | (IngestSummary & { embeddingQueue?: number; indexCreated: string | null; indexBuild: IndexBuildResult | null });
 
 function printDryRun(files: Awaited<ReturnType<typeof dryRun>>): void {
   for (const { file, mapping, rows } of files) {
@@ -41,6 +43,7 @@ export const ingest: Printer = {
       flagged: `${summary.flagged} (loaded with ${summary.flaggedValues} value(s) cleaned or left out; listed in the reject file)`,
       'salaries flagged': `${summary.salariesFlagged} (loaded, kept out of annualised figures)`,
       embedded: summary.embedded,
+      ...(summary.embeddingQueue !== undefined ? { 'embedding queue': `${summary.embeddingQueue} posting(s) waiting (jobsight embed)` } : {}),
       time: `${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)`,
       ...(summary.indexesRebuilt.length ? { 'indexes rebuilt': summary.indexesRebuilt } : {}),
       ...(built ? { 'index created': `${built.name} in ${(built.milliseconds / 1000).toFixed(1)} s (the table outgrew exact search)` } : {}),

@@ -15,49 +15,58 @@ const nearest = (hits: VectorHit[]) =>
     distance: (h) => h.distance,
   });
 
-type SearchResult = { mode: 'vector' | 'text' | 'hybrid'; hits: unknown[]; plan?: Omit<VectorPlan, 'plan'> };
+type SearchResult = { mode: 'vector' | 'text' | 'hybrid'; hits: unknown[]; plan?: Omit<VectorPlan, 'plan'>; pending?: number };
 type SearchInput = { explain: boolean; rrfK: number; vectorWeight: number; textWeight: number };
 
 export const search: Printer = {
   json: (r: SearchResult) => (r.plan ? { plan: r.plan, hits: r.hits } : r.hits),
   print(r: SearchResult, input: SearchInput) {
-    if (r.mode === 'vector') {
-      if (r.plan) console.log(`plan: ${r.plan.summary}`);
-      return nearest(r.hits as VectorHit[]);
-    }
-    if (r.mode === 'text') {
-      return printTable(r.hits as TextHit[], {
-        id: (h) => h.id,
-        title: (h) => truncate(h.title, 40),
-        company: (h) => truncate(h.company ?? '', 24),
-        rank: (h) => h.rank,
-        snippet: (h) => truncate(h.snippet, 90),
-      });
-    }
-    const hits = r.hits as HybridHit[];
-    if (input.explain) {
+    printTables(r, input);
+    if (r.pending && r.mode !== 'text') {
       console.log(
-        `score = ${input.vectorWeight}/(${input.rrfK} + vector rank) + ${input.textWeight}/(${input.rrfK} + text rank); a missing rank adds 0`,
+        `\n${r.pending.toLocaleString('en-US')} posting(s) have no embedding yet (in the embedding queue): ranked by text only, if at all. Run: jobsight embed`,
       );
-      return printTable(hits, {
-        id: (h) => h.id,
-        title: (h) => truncate(h.title, 40),
-        'vector rank': (h) => h.vectorRank ?? '-',
-        'text rank': (h) => h.textRank ?? '-',
-        score: (h) => h.score.toFixed(6),
-        recomputed: (h) => rrfScore(h, input).toFixed(6),
-      });
     }
-    printTable(hits, {
+  },
+};
+
+function printTables(r: SearchResult, input: SearchInput): void {
+  if (r.mode === 'vector') {
+    if (r.plan) console.log(`plan: ${r.plan.summary}`);
+    return nearest(r.hits as VectorHit[]);
+  }
+  if (r.mode === 'text') {
+    return printTable(r.hits as TextHit[], {
       id: (h) => h.id,
       title: (h) => truncate(h.title, 40),
       company: (h) => truncate(h.company ?? '', 24),
-      location: place,
-      score: (h) => formatCell(h.score),
-      snippet: (h) => truncate(h.snippet, 70),
+      rank: (h) => h.rank,
+      snippet: (h) => truncate(h.snippet, 90),
     });
-  },
-};
+  }
+  const hits = r.hits as HybridHit[];
+  if (input.explain) {
+    console.log(
+      `score = ${input.vectorWeight}/(${input.rrfK} + vector rank) + ${input.textWeight}/(${input.rrfK} + text rank); a missing rank adds 0`,
+    );
+    return printTable(hits, {
+      id: (h) => h.id,
+      title: (h) => truncate(h.title, 40),
+      'vector rank': (h) => h.vectorRank ?? '-',
+      'text rank': (h) => h.textRank ?? '-',
+      score: (h) => h.score.toFixed(6),
+      recomputed: (h) => rrfScore(h, input).toFixed(6),
+    });
+  }
+  printTable(hits, {
+    id: (h) => h.id,
+    title: (h) => truncate(h.title, 40),
+    company: (h) => truncate(h.company ?? '', 24),
+    location: place,
+    score: (h) => formatCell(h.score),
+    snippet: (h) => truncate(h.snippet, 70),
+  });
+}
 
 export const similar: Printer = { print: nearest };
 

@@ -14,6 +14,8 @@ import { hashesStoredElsewhere, loadBatch, lockContentHashes, storedHashes, type
 
 export type Candidate = Extract<Prepared, { kind: 'job' }>;
 export type Embed = (texts: string[]) => Promise<Float32Array[]>;
+/** `later`: store no vectors; the rows go to the embedding queue (a trigger of migration 0004) for `jobsight embed`. */
+export type EmbedNowOrLater = Embed | 'later';
 
 export interface WriteOutcome {
   inserted: number;
@@ -57,15 +59,19 @@ function decide(c: Candidate, s: Standing): { duplicate: boolean; needsVector: b
  * look at what is stored decides which texts are new. The transaction looks again and embeds
  * whatever this look missed (another writer changed a row meanwhile).
  */
-export async function embedAhead(db: Db, embed: Embed, candidates: readonly Candidate[]): Promise<Map<string, Float32Array>> {
-  if (candidates.length === 0) return new Map();
+export async function embedAhead(db: Db, embed: EmbedNowOrLater, candidates: readonly Candidate[]): Promise<Map<string, Float32Array>> {
+  if (candidates.length === 0 || embed === 'later') return new Map();
   const s = await standing(db, candidates);
   const toEmbed = candidates.filter((c) => decide(c, s).needsVector);
   return embedInto(new Map(), embed, toEmbed);
 }
 
-async function embedInto(vectors: Map<string, Float32Array>, embed: Embed, candidates: readonly Candidate[]): Promise<Map<string, Float32Array>> {
-  if (candidates.length === 0) return vectors;
+async function embedInto(
+  vectors: Map<string, Float32Array>,
+  embed: EmbedNowOrLater,
+  candidates: readonly Candidate[],
+): Promise<Map<string, Float32Array>> {
+  if (candidates.length === 0 || embed === 'later') return vectors;
   const computed = await embed(candidates.map((c) => c.text));
   for (const [i, c] of candidates.entries()) vectors.set(c.key, computed[i]!);
   return vectors;
@@ -74,7 +80,7 @@ async function embedInto(vectors: Map<string, Float32Array>, embed: Embed, candi
 /** One transaction: lock the content hashes, decide duplicates, upsert companies and skills, load the jobs. */
 export async function writeBatch(
   database: Database,
-  embed: Embed,
+  embed: EmbedNowOrLater,
   candidates: readonly Candidate[],
   ahead: Map<string, Float32Array>,
 ): Promise<WriteOutcome> {
@@ -91,7 +97,7 @@ export async function writeBatch(
       const { duplicate, needsVector } = decide(c, s);
       if (duplicate) continue;
       kept.push(c);
-      if (needsVector && !ahead.has(c.key)) missing.push(c);
+      if (needsVector && !ahead.has(c.key) && embed !== 'later') missing.push(c);
     }
     const vectors = await embedInto(new Map(ahead), embed, missing);
     const companyIds = await upsertCompanies(
@@ -105,8 +111,9 @@ export async function writeBatch(
     const rows: StagedJob[] = kept.map((c) => ({
       ...storedFields(c.job, c.hash),
       companyId: c.job.company ? (companyIds.get(c.job.company) ?? null) : null,
-      // null keeps the stored vector (same text); a changed or new text always has one here.
-      embedding: decide(c, s).needsVector ? vectors.get(c.key)! : null,
+      // null keeps the stored vector (same text); a changed or new text has one here, unless
+      // embedding is for later (then a trigger drops the stale vector and queues the posting).
+      embedding: decide(c, s).needsVector ? (vectors.get(c.key) ?? null) : null,
       skills: c.skills.map((k) => k.name),
       existing: s.stored.has(c.key),
     }));
