@@ -7,6 +7,7 @@ import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
 import { connectionLostMessage, JobsightError } from '../core/errors.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
+import { SESSION_DEFAULTS_SQL } from './session-defaults.ts';
 
 // node-postgres returns int8 and numeric as strings by default; ids fit a JS number
 // (identity columns stay far below 2^53), so parse int8 once here for both engines to agree.
@@ -29,6 +30,9 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
   // `_queryable`), and the pool opens fresh connections once the server is back.
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    // Queued before any query of the caller that checked this client out; a failure here is a
+    // broken connection, which that caller's own query then reports.
+    client.query(SESSION_DEFAULTS_SQL).catch(() => {});
   });
   pool.on('error', () => {});
   const location = describeDatabase(config);

@@ -13,7 +13,7 @@ import { distanceOperator, embedQuery, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { withScanSettings } from './scan-settings.ts';
+import { scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface VectorHit extends Hit {
   /** pgvector's distance for the metric (for ip, the negative inner product: smaller is nearer). */
@@ -41,9 +41,10 @@ async function prepareVectorSearch(embedder: Embedder, query: string, options: V
   const o = parseInput(VectorSearchOptions, { ...options, query }, { what: 'vectorSearch options' });
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
-  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: sql`${vector}::vector`, where: filterConditions(o.filters ?? {}), limit: o.k })}
-    ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
   const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const target = scanTarget(sql`${vector}::vector`, settings);
+  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k })}
+    ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
   return { statement, settings, filtered: o.filters !== undefined };
 }
 

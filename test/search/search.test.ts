@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
-import { HYBRID_DEFAULTS } from '../../src/core/defaults.ts';
+import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS } from '../../src/core/defaults.ts';
 import { hybridSearch, rrfScore } from '../../src/search/hybrid.ts';
 import { textSearch } from '../../src/search/text.ts';
 import type { Metric } from '../../src/search/options.ts';
@@ -214,6 +214,30 @@ describeEngines('search', ({ engine, database }) => {
         // this shows that the index served the query and that the iterative scan made the difference.
         const plain = await withIndexScan((db) => vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch: 40, iterative: false }));
         expect(plain.length).toBeLessThan(30);
+      });
+
+      it('applies the iterative scan inside the search statement (one round trip), for that statement only', async () => {
+        const filters = { country: ['GB'], remoteMode: ['remote' as const] };
+        const { hits, plain, after } = await database().session(async (db) => {
+          await db.execute(sql`set enable_seqscan = off`);
+          try {
+            // Default ef_search, no transaction: the settings travel in the statement itself.
+            const hits = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters });
+            const plain = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, iterative: false });
+            const [after] = await queryRows<{ iterative: string; ef: string }>(
+              db,
+              sql`select current_setting('hnsw.iterative_scan') as iterative, current_setting('hnsw.ef_search') as ef`,
+            );
+            return { hits, plain, after };
+          } finally {
+            await db.execute(sql`reset enable_seqscan`);
+          }
+        });
+        expect(hits).toHaveLength(30);
+        expect(hits.every((h) => h.country === 'GB' && h.remoteMode === 'remote')).toBe(true);
+        expectAscending(hits.map((h) => h.distance));
+        expect(plain.length).toBeLessThan(30);
+        expect(after).toEqual({ iterative: 'off', ef: String(DEFAULT_EF_SEARCH) });
       });
 
       it('hybrid search keeps its vector branch full under filters', async () => {
