@@ -108,14 +108,15 @@ export function markdown(r: BenchResults): string {
       out.push(
         `### 3. Filtered top-10, ${d.name}`,
         '',
-        `Through \`vectorSearch\` with the filter; both HNSW modes at ef_search ${DEFAULT_EF_SEARCH} (Jobsight's default), without and with \`hnsw.iterative_scan = relaxed_order\`.`,
+        `Through \`vectorSearch\` with the filter: \`hnsw\` and \`hnsw+iterative\` at ef_search ${DEFAULT_EF_SEARCH}, without and with \`hnsw.iterative_scan = relaxed_order\`; ` +
+          "`jobsight` as a search runs by default: iterative, ef_search from the filter's estimated share (src/search/filter-share.ts).",
         '',
-        '| filter | share | mode | plan | p50 | p95 | recall@10 | rows returned |',
-        '|---|---:|---|---|---:|---:|---:|---:|',
+        '| filter | share | mode | ef_search | plan | p50 | p95 | recall@10 | rows returned |',
+        '|---|---:|---|---:|---|---:|---:|---:|---:|',
       );
       for (const f of d.filtered) {
         out.push(
-          `| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`,
+          `| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.efSearch ?? '–'} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`,
         );
       }
       out.push('');

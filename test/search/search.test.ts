@@ -4,7 +4,9 @@ import { queryRows, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
-import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS } from '../../src/core/defaults.ts';
+import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS, MAX_EF_SEARCH } from '../../src/core/defaults.ts';
+import { estimatedFilterShare, filteredEfSearch } from '../../src/search/filter-share.ts';
+import { parseFilters } from '../../src/search/filters.ts';
 import { hybridSearch, rrfScore } from '../../src/search/hybrid.ts';
 import { textSearch } from '../../src/search/text.ts';
 import type { Metric } from '../../src/search/options.ts';
@@ -170,6 +172,21 @@ describeEngines('search', ({ engine, database }) => {
       expect(any).toHaveLength(anyExpected);
     });
 
+    it("a filtered search's ef_search follows the planner's estimate of the share the filters keep", async () => {
+      const { db } = database();
+      await db.execute(sql`analyze jobs`);
+      const filters = parseFilters({ country: ['GB'], remoteMode: ['remote'] });
+      const actual =
+        (await count(db, sql`country = 'GB' and remote_mode = 'remote' and embedding is not null`)) / (await count(db, sql`embedding is not null`));
+      const share = await estimatedFilterShare(db, filters);
+      expect(share).toBeGreaterThan(actual / 3);
+      expect(share).toBeLessThan(Math.min(1, actual * 3));
+      expect(await estimatedFilterShare(db, parseFilters({}))).toBe(1);
+      expect(filteredEfSearch(10, 0.1)).toBe(200);
+      expect(filteredEfSearch(10, 0.5)).toBe(DEFAULT_EF_SEARCH);
+      expect(filteredEfSearch(10, 0.001)).toBe(MAX_EF_SEARCH);
+    });
+
     it('salary, company and dates filter on their columns', async () => {
       const { db } = database();
       const hits = await vectorSearch(db, testEmbedder, 'data analyst', {
@@ -221,9 +238,10 @@ describeEngines('search', ({ engine, database }) => {
         const { hits, plain, after } = await database().session(async (db) => {
           await db.execute(sql`set enable_seqscan = off`);
           try {
-            // Default ef_search, no transaction: the settings travel in the statement itself.
-            const hits = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters });
-            const plain = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, iterative: false });
+            // The default ef_search, no transaction: the settings travel in the statement itself.
+            const efSearch = DEFAULT_EF_SEARCH;
+            const hits = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch });
+            const plain = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch, iterative: false });
             const [after] = await queryRows<{ iterative: string; ef: string }>(
               db,
               sql`select current_setting('hnsw.iterative_scan') as iterative, current_setting('hnsw.ef_search') as ef`,
