@@ -62,11 +62,8 @@ function runAutocannon(url: string, paths: string[], connections: number, durati
 }
 
 async function rawPgQps(databaseUrl: string, queries: BenchQuery[], clients: number, duration: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: clients });
-  // Jobsight's default ef_search for the session, as Jobsight's own connections start.
-  pool.on('connect', (client) => {
-    client.query(`set hnsw.ef_search = ${DEFAULT_EF_SEARCH}`).catch(() => {});
-  });
+  // Jobsight's default ef_search for every connection, sent at connection start as Jobsight does.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: clients, options: `-c hnsw.ef_search=${DEFAULT_EF_SEARCH}` });
   try {
     await Promise.all(Array.from({ length: clients }, () => pool.query('select 1')));
     const end = performance.now() + duration * 1000;

@@ -30,10 +30,8 @@ const TOP_K = `with nearest as materialized (
   order by nearest.distance, jobs.id`;
 
 try {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
-  pool.on('connect', (client) => {
-    client.query(`set hnsw.ef_search = ${DEFAULT_EF_SEARCH}`).catch(() => {});
-  });
+  // Jobsight's default ef_search for every connection, sent at connection start as Jobsight does.
+  const pool = new pg.Pool({ connectionString: url, max: 20, options: `-c hnsw.ef_search=${DEFAULT_EF_SEARCH}` });
   const embedder = createEmbedder({ provider: 'semantic' });
   const server = http.createServer((req, res) => {
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;

@@ -70,9 +70,9 @@ export const DEFAULT_EF_SEARCH = 100;
  * least DEFAULT_EF_SEARCH and at most MAX_EF_SEARCH. The filtered top k lie among the nearest
  * k / share postings overall; an HNSW candidate list of twice that finds them well: on the 10k
  * scale set at 10 % selectivity tie-aware recall@10 went from 0.96 at ef_search 100 (0.88 over
- * the full run's 100 queries) to 0.97 at 200, and from 300 the planner scans the filtered rows
- * exactly (recall 1). A larger ef_search also makes the planner prefer the exact plan sooner,
- * which is the cheaper one when the filters keep few rows.
+ * the full run's 100 queries) to 0.97 at 200. This ef_search is set inside the statement only
+ * (search/scan-settings.ts): the plan is costed at DEFAULT_EF_SEARCH, where the planner already
+ * compares the filtered rows exactly when the filters keep few (1 % here).
  */
 export const FILTERED_EF_FACTOR = 2;
 

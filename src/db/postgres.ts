@@ -7,7 +7,7 @@ import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
 import { connectionLostMessage, JobsightError } from '../core/errors.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
-import { SESSION_DEFAULTS_SQL } from './session-defaults.ts';
+import { withSessionDefaults } from './session-defaults.ts';
 
 // node-postgres returns int8 and numeric as strings by default; ids fit a JS number
 // (identity columns stay far below 2^53), so parse int8 once here for both engines to agree.
@@ -16,7 +16,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 /** Opens a pooled connection to a PostgreSQL server and checks that it answers. */
 export async function openPostgres(config: ServerDatabaseConfig): Promise<Database> {
   const pool = new pg.Pool({
-    connectionString: config.url,
+    connectionString: withSessionDefaults(config.url),
     max: config.pool.max,
     idleTimeoutMillis: config.pool.idleTimeoutMillis,
     connectionTimeoutMillis: config.pool.connectionTimeoutMillis,
@@ -30,9 +30,6 @@ export async function openPostgres(config: ServerDatabaseConfig): Promise<Databa
   // `_queryable`), and the pool opens fresh connections once the server is back.
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    // Queued before any query of the caller that checked this client out; a failure here is a
-    // broken connection, which that caller's own query then reports.
-    client.query(SESSION_DEFAULTS_SQL).catch(() => {});
   });
   pool.on('error', () => {});
   const location = describeDatabase(config);

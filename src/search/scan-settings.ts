@@ -82,7 +82,7 @@ export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings)
 
 /**
  * Runs `statement` (which carries its settings through scanTarget) in one round trip when
- * the planner does not depend on them; otherwise in a transaction with the settings made first.
+ * the planner does not depend on `settings`; otherwise in a transaction with them made first.
  */
 export async function withScanSettings<T>(db: Db, settings: SearchSettings, run: (db: Db | Tx) => Promise<T>): Promise<T> {
   if (!plannerNeedsSettings(settings)) return run(db);

@@ -49,9 +49,13 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
   const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
   const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes };
   const target = scanTarget(sql`${vector}::vector`, settings);
+  // What the planner must see first: what the caller asked for. The ef_search chosen for a
+  // filter is applied in the statement only (one round trip), and the plan is costed at the
+  // default: the filter's share already tells the planner when an exact scan is cheaper.
+  const planned = { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
   const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k })}
     ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
-  return { statement, settings, filtered: o.filters !== undefined };
+  return { statement, settings, planned, filtered: o.filters !== undefined };
 }
 
 /**
@@ -65,8 +69,8 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
  *   k: 5, filters: { country: ['GB'] }, maxDistance: 0.6 });
  */
 export async function vectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
-  const { statement, settings } = await prepareVectorSearch(db, embedder, query, options);
-  const rows = await withScanSettings(db, settings, (tx) => queryRows<VectorHit>(tx, statement));
+  const { statement, planned } = await prepareVectorSearch(db, embedder, query, options);
+  const rows = await withScanSettings(db, planned, (tx) => queryRows<VectorHit>(tx, statement));
   return rows.map(numericHit);
 }
 
@@ -100,8 +104,8 @@ function* planNodes(node: PlanNode): Generator<PlanNode> {
  * rows that comparing them all is cheaper than walking the graph.
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
-  const { statement, settings, filtered } = await prepareVectorSearch(db, embedder, query, options);
-  const [row] = await withScanSettings(db, settings, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
+  const { statement, settings, planned, filtered } = await prepareVectorSearch(db, embedder, query, options);
+  const [row] = await withScanSettings(db, planned, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
   const raw = row?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
   const vectorIndexNames = new Set((await vectorIndexes(db)).map((i) => i.name));

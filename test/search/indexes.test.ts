@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { DEFAULT_EF_SEARCH } from '../../src/core/defaults.ts';
+import { withSessionDefaults } from '../../src/db/session-defaults.ts';
 import { queryRows, type Database, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { applySearchSettings } from '../../src/search/scan-settings.ts';
@@ -42,6 +43,15 @@ it('defaultIvfflatLists follows pgvector advice: rows/1000 up to 1M rows, sqrt(r
 it('recommendIndex: exact search below the threshold, HNSW m 16 / ef_construction 64 from it', () => {
   expect(recommendIndex(1500).spec).toBeNull();
   expect(recommendIndex(EXACT_SEARCH_MAX_ROWS).spec).toEqual({ type: 'hnsw', m: 16, efConstruction: 64, metric: 'cosine' });
+});
+
+it("server connections start at the default ef_search through the URL's options, kept beside the user's own", () => {
+  expect(withSessionDefaults('postgres://u@h:5432/db')).toBe(
+    `postgres://u@h:5432/db?options=${encodeURIComponent(`-c hnsw.ef_search=${DEFAULT_EF_SEARCH}`).replaceAll('%20', '+')}`,
+  );
+  const merged = new URL(withSessionDefaults('postgres://u@h/db?sslmode=disable&options=-c%20statement_timeout%3D5000'));
+  expect(merged.searchParams.get('options')).toBe(`-c statement_timeout=5000 -c hnsw.ef_search=${DEFAULT_EF_SEARCH}`);
+  expect(merged.searchParams.get('sslmode')).toBe('disable');
 });
 
 it('rejects bad specs with messages naming the parameter', () => {
