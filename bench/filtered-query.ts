@@ -4,9 +4,10 @@
  * (hnsw.iterative_scan = relaxed_order). Without them an HNSW scan yields ef_search candidates
  * and the filter then drops most of them, so a selective filter returns fewer than 10 rows.
  * The filters are picked from the data: the country, skill, city, remote mode or employment type
- * whose share of postings is nearest each target. Both HNSW modes run at DEFAULT_EF_SEARCH, Jobsight's
- * default (DEFAULT_EF_SEARCH), so they differ only in the iterative scan;
- * the three modes run interleaved query by query, and recall is tie-aware (lib/recall.ts).
+ * whose share of postings is nearest each target. The `hnsw` and `hnsw+iterative` modes run at
+ * DEFAULT_EF_SEARCH, so they differ only in the iterative scan; `jobsight` is vectorSearch with
+ * its defaults (iterative, ef_search from the filter's estimated share, search/filter-share.ts).
+ * The modes run interleaved query by query, and recall is tie-aware (lib/recall.ts).
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../src/db/database.ts';
@@ -14,6 +15,7 @@ import type { Embedder } from '../src/embed/embedder.ts';
 import { filterConditions, parseFilters, type SearchFiltersInput } from '../src/search/filters.ts';
 import type pg from 'pg';
 import { DEFAULT_EF_SEARCH } from '../src/core/defaults.ts';
+import { estimatedFilterShare, filteredEfSearch } from '../src/search/filter-share.ts';
 import { explainVectorSearch, vectorSearch } from '../src/search/vector.ts';
 import { progress } from './lib/log.ts';
 import { meanRecallWithTies } from './lib/recall.ts';
@@ -27,7 +29,8 @@ export interface FilteredRow {
   targetShare: number;
   filter: string;
   share: number;
-  mode: 'exact' | 'hnsw' | 'hnsw+iterative';
+  /** `jobsight`: vectorSearch's defaults (iterative, ef_search from the filter's estimated share). */
+  mode: 'exact' | 'hnsw' | 'hnsw+iterative' | 'jobsight';
   /** ef_search of the HNSW modes (null for exact). */
   efSearch: number | null;
   /** What PostgreSQL ran: 'index' (HNSW) or 'exact' (the planner preferred scanning the filtered rows). */
@@ -107,17 +110,18 @@ export async function measureFilteredQuery(options: {
         }),
       hnsw: jobsight(false),
       iterative: jobsight(true),
+      auto: async (q: BenchQuery) => (await vectorSearch(database.db, embedder, q.text, { k: K, filters: pick.filters })).map((h) => h.id),
     });
+    const autoEf = filteredEfSearch(K, await estimatedFilterShare(database.db, parseFilters(pick.filters)));
     const truth = run.exact.results;
-    const planOf = async (iterative: boolean) =>
-      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch: DEFAULT_EF_SEARCH }))
-        .kind;
+    const planOf = async (iterative: boolean, efSearch: number | undefined = DEFAULT_EF_SEARCH) =>
+      (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, filters: pick.filters, iterative, efSearch })).kind;
     const row = async (mode: FilteredRow['mode'], r: { latency: LatencySummary; results: number[][] }, plan: string): Promise<FilteredRow> => ({
       targetShare: target,
       filter: pick.label,
       share,
       mode,
-      efSearch: mode === 'exact' ? null : DEFAULT_EF_SEARCH,
+      efSearch: mode === 'exact' ? null : mode === 'jobsight' ? autoEf : DEFAULT_EF_SEARCH,
       plan,
       latency: r.latency,
       recall: await meanRecallWithTies(bare, vectors, truth, r.results, K),
@@ -126,6 +130,7 @@ export async function measureFilteredQuery(options: {
     out.push(await row('exact', run.exact, 'exact'));
     out.push(await row('hnsw', run.hnsw, await planOf(false)));
     out.push(await row('hnsw+iterative', run.iterative, await planOf(true)));
+    out.push(await row('jobsight', run.auto, await planOf(true, undefined)));
   }
   return out;
 }

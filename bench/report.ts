@@ -76,8 +76,8 @@ export function markdown(r: BenchResults): string {
     out.push(
       `HNSW built alike: pgvector m 16, ef_construction 64, cosine; Chroma max_neighbors ${CHROMA_HNSW.max_neighbors}, ef_construction ${CHROMA_HNSW.ef_construction}, ` +
         `space ${CHROMA_HNSW.space}${d.chromaLoaded ? ' (ef_search set by modify and a server restart: Chroma 1.0 applies it only when it loads an index)' : ' (Chroma not loaded for this set)'}. ` +
-        'bare-pg is the inner SQL through node-postgres with the vector precomputed, ef_search set like Jobsight does it (BEGIN, SET LOCAL, query, COMMIT); ' +
-        'jobsight is `vectorSearch` (embeds the query text, same transaction, joins the hit fields). Plan: what PostgreSQL ran (`exact` = the planner chose a full scan over the index).',
+        'bare-pg is the inner SQL through node-postgres with the vector precomputed and ef_search set once for the session (one round trip a query: the floor); ' +
+        'jobsight is `vectorSearch` (embeds the query text, joins the hit fields; one round trip at its default ef_search, a transaction with the setting first at another, since the planner reads it). Plan: what PostgreSQL ran (`exact` = the planner chose a full scan over the index).',
       '',
     );
     out.push('| system | method | ef_search | plan | p50 | p95 | QPS | recall@10 |', '|---|---|---:|---|---:|---:|---:|---:|');
@@ -108,14 +108,15 @@ export function markdown(r: BenchResults): string {
       out.push(
         `### 3. Filtered top-10, ${d.name}`,
         '',
-        `Through \`vectorSearch\` with the filter; both HNSW modes at ef_search ${DEFAULT_EF_SEARCH} (Jobsight's default), without and with \`hnsw.iterative_scan = relaxed_order\`.`,
+        `Through \`vectorSearch\` with the filter: \`hnsw\` and \`hnsw+iterative\` at ef_search ${DEFAULT_EF_SEARCH}, without and with \`hnsw.iterative_scan = relaxed_order\`; ` +
+          "`jobsight` as a search runs by default: iterative, ef_search from the filter's estimated share (src/search/filter-share.ts).",
         '',
-        '| filter | share | mode | plan | p50 | p95 | recall@10 | rows returned |',
-        '|---|---:|---|---|---:|---:|---:|---:|',
+        '| filter | share | mode | ef_search | plan | p50 | p95 | recall@10 | rows returned |',
+        '|---|---:|---|---:|---|---:|---:|---:|---:|',
       );
       for (const f of d.filtered) {
         out.push(
-          `| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`,
+          `| ${f.filter} | ${pct(f.share)} | ${f.mode} | ${f.efSearch ?? '–'} | ${f.plan ?? '–'} | ${ms(f.latency.p50)} | ${ms(f.latency.p95)} | ${f.recall.toFixed(3)} | ${f.meanRows.toFixed(1)} |`,
         );
       }
       out.push('');
@@ -138,16 +139,20 @@ export function markdown(r: BenchResults): string {
     out.push(
       `## 5. Concurrency, NHS set, ${c.durationSeconds} s per level, median of ${c.repeats}`,
       '',
-      'API: `GET /api/search?mode=vector&k=10` (Jobsight in its own process) under autocannon; raw pg: the bare top-10 statement on a ' +
-        `node-postgres pool of as many connections as clients, in a transaction with SET LOCAL like vectorSearch. Both at Jobsight's default ef_search ${DEFAULT_EF_SEARCH} with the HNSW index in place, so the plan is ` +
+      'API: `GET /api/search?mode=vector&k=10` (Jobsight in its own process) under autocannon; minimal HTTP: the same request served by a node:http + pg ' +
+        'server without a framework (bench/minimal-http-child.ts: embeds the text, runs the same statement, replies the hits), under the same load; raw pg: the bare top-10 statement on a ' +
+        `node-postgres pool of as many connections as clients, vector precomputed, ef_search set once per connection. All at Jobsight's default ef_search ${DEFAULT_EF_SEARCH} with the HNSW index in place, so the plan is ` +
         `section 2's at ef_search ${DEFAULT_EF_SEARCH} for the NHS set (on a small subset the planner scans exactly).`,
       '',
     );
     if (c.apiSkipped) out.push(`API not measured: ${c.apiSkipped}.`, '');
-    out.push('| clients | API req/s | API p50 ms | API p97.5 ms | API errors | raw pg q/s | API/raw pg |', '|---:|---:|---:|---:|---:|---:|---:|');
+    out.push(
+      '| clients | API req/s | API p50 ms | API p97.5 ms | API errors | minimal HTTP req/s | minimal HTTP p50 ms | raw pg q/s | API/minimal HTTP | API/raw pg |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const row of c.rows) {
       out.push(
-        `| ${row.clients} | ${n0(row.apiQps)} | ${ms(row.apiP50)} | ${ms(row.apiP97_5)} | ${row.apiErrors ?? '–'} | ${n0(row.rawPgQps)} | ${x(ratio(row.rawPgQps, row.apiQps))} |`,
+        `| ${row.clients} | ${n0(row.apiQps)} | ${ms(row.apiP50)} | ${ms(row.apiP97_5)} | ${row.apiErrors ?? '–'} | ${n0(row.minimalHttpQps ?? null)} | ${ms(row.minimalHttpP50 ?? null)} | ${n0(row.rawPgQps)} | ${x(ratio(row.minimalHttpQps ?? null, row.apiQps))} | ${x(ratio(row.rawPgQps, row.apiQps))} |`,
       );
     }
     out.push('');

@@ -9,7 +9,8 @@
  *   npm run bench -- --name full              # write bench/results/full.md (and .png) instead of latest.*
  *
  * The server is DATABASE_URL (or --database-url), default postgres://root@127.0.0.1:5432/postgres;
- * its user needs CREATEDB: the benchmark makes jobsight_bench_* databases and drops them after.
+ * its user needs CREATEDB: the benchmark makes jobsight_bench_*_<pid> databases and drops them after (the
+ * process id in the name, so runs by several people on one server never drop each other's data).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -73,6 +74,9 @@ const PGLITE_WARMUP_ROWS = 200;
 const CHROMA_MAX_ROWS = quick ? 10_000 : 200_000;
 
 const embedder = createEmbedder({ provider: 'semantic' });
+/** This run's databases on the server. */
+const NHS_DB = `jobsight_bench_nhs_${process.pid}`;
+const SCALE_DB = `jobsight_bench_scale_${process.pid}`;
 const startedAt = new Date();
 
 /** Seconds each part of the run took, for the report (where the time goes). */
@@ -93,7 +97,7 @@ async function datasetQueries(
   queries: BenchQuery[],
   extra: Partial<DatasetResult> = {},
 ): Promise<DatasetResult> {
-  const bare = await bareClient(serverUrl, label === 'NHS' ? 'jobsight_bench_nhs' : 'jobsight_bench_scale');
+  const bare = await bareClient(serverUrl, label === 'NHS' ? NHS_DB : SCALE_DB);
   try {
     const vector = await phase(`${label}: vector`, () =>
       measureVectorQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses, chroma }),
@@ -138,11 +142,11 @@ async function main(): Promise<void> {
     embedded: null,
     concurrency: null,
   };
-  const nhs = await freshServerDatabase(serverUrl, 'jobsight_bench_nhs', embedder);
+  const nhs = await freshServerDatabase(serverUrl, NHS_DB, embedder);
   try {
     // 1. Load rate on the NHS file; the database ends holding the ingested set.
     const file = await nhsFile(nhsRows);
-    const bare = await bareClient(serverUrl, 'jobsight_bench_nhs');
+    const bare = await bareClient(serverUrl, NHS_DB);
     const load = await phase('NHS: load', () =>
       measureLoadRate({
         database: nhs,
@@ -215,7 +219,7 @@ async function main(): Promise<void> {
     for (const scale of scales) {
       const count = SCALE_SIZES[scale]!;
       const label = `scale ${scale}`;
-      const database = await freshServerDatabase(serverUrl, 'jobsight_bench_scale', embedder);
+      const database = await freshServerDatabase(serverUrl, SCALE_DB, embedder);
       try {
         const built = await phase(`${label}: load`, () => loadScaleSet(database, embedder, count));
         let loaded = false;
@@ -235,7 +239,7 @@ async function main(): Promise<void> {
         if (compared) await compared.server.client.deleteCollection({ name: 'bench-scale' });
       } finally {
         await database.close();
-        await dropServerDatabase(serverUrl, 'jobsight_bench_scale');
+        await dropServerDatabase(serverUrl, SCALE_DB);
       }
     }
 
@@ -243,7 +247,7 @@ async function main(): Promise<void> {
     if (!values['no-api']) {
       results.concurrency = await phase('concurrency', () =>
         measureConcurrency({
-          databaseUrl: databaseUrl(serverUrl, 'jobsight_bench_nhs'),
+          databaseUrl: databaseUrl(serverUrl, NHS_DB),
           queries: nhsQueries,
           durationSeconds: settings.concurrencySeconds,
           repeats: 3,
@@ -252,7 +256,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await nhs.close();
-    await dropServerDatabase(serverUrl, 'jobsight_bench_nhs');
+    await dropServerDatabase(serverUrl, NHS_DB);
     await chroma?.stop();
   }
 

@@ -1,10 +1,11 @@
 /**
  * Measurement 2, top-10 vector query on one data set (server): exact scan, then HNSW
  * (m 16, ef_construction 64) at several ef_search values. Each configuration is measured
- * through Jobsight's query path (`vectorSearch`: embeds the query, BEGIN, SET LOCAL
- * hnsw.ef_search, the materialized CTE joined to companies, COMMIT), as the bare inner SQL
- * through node-postgres with the vector precomputed and ef_search applied the same way (BEGIN,
- * SET LOCAL, the query, COMMIT: four round trips in both), and, when loaded, on Chroma's HNSW
+ * through Jobsight's query path (`vectorSearch`: embeds the query, the materialized CTE joined
+ * to companies; one round trip at the default ef_search, BEGIN / set_config / query / COMMIT at
+ * another, see src/search/scan-settings.ts), as the bare inner SQL through node-postgres with the
+ * vector precomputed and ef_search set once for the session beforehand (one round trip: the
+ * floor), and, when loaded, on Chroma's HNSW
  * over the same vectors (ef_search set as lib/chroma.ts explains). The systems run
  * interleaved query by query after a warm-up of each configuration.
  *
@@ -53,16 +54,14 @@ export interface VectorQueryResult {
 export const BARE_TOP_K = `select jobs.id, jobs.embedding <=> $1::vector as distance
   from jobs where jobs.embedding is not null order by distance limit ${K}`;
 
-/** Runs `statement` on the bare client, inside BEGIN ... COMMIT with `settings` first when given. */
-async function bareQuery<T extends pg.QueryResultRow>(bare: pg.Client, settings: string | null, statement: string, values: unknown[]): Promise<T[]> {
-  if (settings === null) return (await bare.query<T>(statement, values)).rows;
-  await bare.query('begin');
-  try {
-    await bare.query(settings);
-    return (await bare.query<T>(statement, values)).rows;
-  } finally {
-    await bare.query('commit');
-  }
+/** Runs `statement` on the bare client: one round trip, the session's ef_search (see setBareEfSearch). */
+async function bareQuery<T extends pg.QueryResultRow>(bare: pg.Client, statement: string, values: unknown[]): Promise<T[]> {
+  return (await bare.query<T>(statement, values)).rows;
+}
+
+/** Sets the bare client's session ef_search (untimed, once per configuration); null: pgvector's default. */
+async function setBareEfSearch(bare: pg.Client, efSearch: number | null): Promise<void> {
+  await bare.query(efSearch === null ? 'reset hnsw.ef_search' : `set hnsw.ef_search = ${efSearch}`);
 }
 
 export async function measureVectorQuery(options: {
@@ -79,18 +78,18 @@ export async function measureVectorQuery(options: {
   const [{ n: rows } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from jobs`);
   const results: QueryRow[] = [];
   const vectors = queries.map((q) => q.vector);
-  const bareIds = (settings: string | null) => async (q: BenchQuery) =>
-    (await bareQuery<{ id: string }>(bare, settings, BARE_TOP_K, [q.vector])).map((r) => Number(r.id));
+  const bareIds = async (q: BenchQuery) => (await bareQuery<{ id: string }>(bare, BARE_TOP_K, [q.vector])).map((r) => Number(r.id));
   const jobsightIds = (efSearch?: number) => async (q: BenchQuery) =>
     (await vectorSearch(database.db, embedder, q.text, { k: K, efSearch })).map((h) => h.id);
-  const barePlan = async (settings: string | null) => {
-    const plan = await bareQuery<{ 'QUERY PLAN': string }>(bare, settings, `explain (costs off) ${BARE_TOP_K}`, [queries[0]!.vector]);
+  const barePlan = async () => {
+    const plan = await bareQuery<{ 'QUERY PLAN': string }>(bare, `explain (costs off) ${BARE_TOP_K}`, [queries[0]!.vector]);
     return plan.some((r) => /Index Scan using \S*hnsw/.test(r['QUERY PLAN'])) ? 'index' : 'exact';
   };
   const jobsightPlan = async (efSearch?: number) => (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, efSearch })).kind;
 
   progress(`${label}: exact top-10 over ${rows} rows, ${queries.length} queries × ${passes} passes, bare and Jobsight interleaved`);
-  const exact = await interleavedPasses(queries, passes, { bare: bareIds(null), jobsight: jobsightIds() });
+  await setBareEfSearch(bare, null);
+  const exact = await interleavedPasses(queries, passes, { bare: bareIds, jobsight: jobsightIds() });
   const truth = exact.bare.results;
   results.push({ system: 'bare-pg', method: 'exact', efSearch: null, plan: 'exact', latency: exact.bare.latency, recall: 1 });
   results.push({
@@ -109,9 +108,9 @@ export async function measureVectorQuery(options: {
   const keyOf = chroma ? await idsByKey(database) : new Map<string, number>();
   for (const ef of EF_SEARCH) {
     progress(`${label}: HNSW ef_search ${ef}${chroma ? ', with Chroma' : ''}`);
-    const settings = `set local hnsw.ef_search = ${ef}`;
+    await setBareEfSearch(bare, ef);
     const collection = chroma ? await withEfSearch(chroma.server, chroma.collection, ef) : null;
-    const systems: Record<string, (q: BenchQuery) => Promise<number[]>> = { bare: bareIds(settings), jobsight: jobsightIds(ef) };
+    const systems: Record<string, (q: BenchQuery) => Promise<number[]>> = { bare: bareIds, jobsight: jobsightIds(ef) };
     if (collection) systems.chroma = async (q) => (await chromaTopK(collection, q.numbers, K)).map((key) => keyOf.get(key) ?? -1);
     const run = await interleavedPasses(queries, passes, systems);
     const recall = (found: number[][]) => meanRecallWithTies(bare, vectors, truth, found, K);
@@ -119,7 +118,7 @@ export async function measureVectorQuery(options: {
       system: 'bare-pg',
       method: 'hnsw',
       efSearch: ef,
-      plan: await barePlan(settings),
+      plan: await barePlan(),
       latency: run.bare!.latency,
       recall: await recall(run.bare!.results),
     });
@@ -141,6 +140,7 @@ export async function measureVectorQuery(options: {
         recall: await recall(run.chroma.results),
       });
   }
+  await setBareEfSearch(bare, null);
   return { rows, queries: queries.length, passes, hnswBuildSeconds: build.milliseconds / 1000, results, truth };
 }
 

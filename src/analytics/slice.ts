@@ -14,12 +14,12 @@ import { InternalError } from '../core/errors.ts';
 import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
 import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
-import { withScanSettings } from '../search/scan-settings.ts';
+import { type SearchSettings, scanTarget, withScanSettings } from '../search/scan-settings.ts';
 import type { z } from 'zod';
 import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts';
 
 /** The CTEs (to follow `with`) that define `slice (id)`. */
-async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions): Promise<SQL> {
+async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions, settings: SearchSettings): Promise<SQL> {
   const filters = options.filters ?? {};
   const like = options.like;
   if (!like) return sql`slice as (select jobs.id from jobs where ${filterConditions(filters)})`;
@@ -27,11 +27,11 @@ async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions):
   const op = distanceOperator(like.metric);
   if (like.mode === 'hybrid') {
     // Each branch ranks `size` candidates, so the fused top `size` is not cut short by a branch.
-    const ranking = hybridRanking({ ...HYBRID_DEFAULTS, vector, words: like.query, op, filters, candidates: like.size, k: like.size });
+    const ranking = hybridRanking({ ...HYBRID_DEFAULTS, vector, words: like.query, op, filters, candidates: like.size, k: like.size, settings });
     return sql`${ranking}, slice as (select id from fused)`;
   }
   const maxDistance = like.maxDistance ?? null;
-  return sql`${nearest('nearest', { op, target: sql`${vector}::vector`, where: filterConditions(filters), limit: like.size })},
+  return sql`${nearest('nearest', { op, target: scanTarget(sql`${vector}::vector`, settings), where: filterConditions(filters), limit: like.size })},
     slice as (
       select id from nearest where ${maxDistance}::float8 is null or distance <= ${maxDistance}::float8
     )`;
@@ -61,10 +61,10 @@ export interface MarketStat<Row> {
  * await overSlice(db, embedder, options, sql`counted as (select count(*) from slice) select * from counted`);
  */
 export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, rest: SQL): Promise<T[]> {
-  const ctes = await sliceCtes(embedder, options);
-  const iterative = options.like !== undefined && options.filters !== undefined;
+  const settings = { iterative: options.like !== undefined && options.filters !== undefined };
+  const ctes = await sliceCtes(embedder, options, settings);
   const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
-  return withScanSettings(db, { iterative, efSearch: undefined }, (tx) => queryRows<T>(tx, statement));
+  return withScanSettings(db, settings, (tx) => queryRows<T>(tx, statement));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { EmbeddedDatabaseConfig } from '../config.ts';
 import { lockFolder } from './folder-lock.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
+import { SESSION_DEFAULTS_SQL } from './session-defaults.ts';
 
 /** Where PGlite keeps its files inside Jobsight's data folder (room beside it for other state). */
 export function pgliteDataDir(dataDir: string): string {
@@ -30,6 +31,7 @@ export async function openPglite(
   let client: PGlite;
   try {
     client = await PGlite.create({ dataDir: dir, extensions: { vector }, loadDataDir: options.loadDataDir });
+    await client.exec(SESSION_DEFAULTS_SQL);
   } catch (cause) {
     lock?.release();
     throw new JobsightError(`cannot open the embedded database in ${dir}: ${(cause as Error).message}`, {

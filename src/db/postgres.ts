@@ -7,6 +7,7 @@ import { describeDatabase, type ServerDatabaseConfig } from '../config.ts';
 import { connectionLostMessage, JobsightError } from '../core/errors.ts';
 import { copyStatement, type Database, type Db } from './database.ts';
 import * as schema from './schema.ts';
+import { withSessionDefaults } from './session-defaults.ts';
 
 // node-postgres returns int8 and numeric as strings by default; ids fit a JS number
 // (identity columns stay far below 2^53), so parse int8 once here for both engines to agree.
@@ -18,7 +19,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
  */
 export async function openPostgres(config: ServerDatabaseConfig, options: { check?: boolean } = {}): Promise<Database> {
   const pool = new pg.Pool({
-    connectionString: config.url,
+    connectionString: withSessionDefaults(config.url),
     max: config.pool.max,
     idleTimeoutMillis: config.pool.idleTimeoutMillis,
     connectionTimeoutMillis: config.pool.connectionTimeoutMillis,

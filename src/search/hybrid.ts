@@ -13,7 +13,7 @@ import { distanceOperator, embedQuery, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { withScanSettings } from './scan-settings.ts';
+import { type SearchSettings, scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface HybridHit extends Hit {
   /** 1-based rank in the vector branch; null when the posting was not among its candidates. */
@@ -84,6 +84,8 @@ export interface HybridRankingInput extends z.output<typeof RrfOptions> {
   filters: SearchFilters;
   candidates: number;
   k: number;
+  /** The vector branch's scan settings, applied inside the statement (search/scan-settings.ts). */
+  settings: SearchSettings;
 }
 
 /**
@@ -94,8 +96,9 @@ export interface HybridRankingInput extends z.output<typeof RrfOptions> {
  * @example sql`with ${hybridRanking(input)} select id from fused`
  */
 export function hybridRanking(input: HybridRankingInput): SQL {
-  const { vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight } = input;
-  return sql`${nearest('vector_branch', { op, target: sql`${vector}::vector`, where: filterConditions(filters), limit: candidates })},
+  const { vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight, settings } = input;
+  const target = scanTarget(sql`${vector}::vector`, settings);
+  return sql`${nearest('vector_branch', { op, target, where: filterConditions(filters), limit: candidates })},
     vector_ranked as (
       select id, row_number() over (order by distance, id) as rank from vector_branch
     ),
@@ -138,8 +141,8 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const op = distanceOperator(o.metric);
   const vector = await embedQuery(embedder, o.query);
   const words = o.textQuery ?? o.query;
-  const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {} });
   const settings = { iterative: o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {}, settings });
   const rows = await withScanSettings(db, settings, (tx) =>
     queryRows<HybridHit>(
       tx,

@@ -1,10 +1,22 @@
 /**
- * Per-query search settings for the vector indexes. They are set transaction-locally (SET LOCAL),
- * so they last until the end of the caller's transaction and never leak into other queries
- * sharing a pooled connection; outside a transaction they do nothing.
+ * Per-query search settings for the vector indexes, applied so that a search costs one round
+ * trip wherever the result stays the same as with `SET LOCAL` before the statement:
+ *
+ * - Every connection starts with `hnsw.ef_search` at Jobsight's default (db/session-defaults.ts),
+ *   so a search at the default needs no setting at all, and the planner costs the HNSW scan at it.
+ * - The iterative scans and an ef_search are also applied inside the search's own statement:
+ *   `set_config(name, value, true)` in the scalar subquery that yields the query vector, which
+ *   PostgreSQL runs (as an InitPlan) before the index scan reads its first tuple. pgvector reads
+ *   both settings when the scan starts, not when the query is planned, and is_local = true ends
+ *   them with the statement's implicit transaction, so nothing leaks into the next query on a
+ *   pooled connection.
+ * - pgvector's cost estimate does read ef_search (HNSW) and probes (IVFFlat) at planning time:
+ *   a query asking for another ef_search, or for probes, still runs in a transaction with the
+ *   settings made first, so the planner sees them (BEGIN / set_config / query / COMMIT).
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { DEFAULT_EF_SEARCH } from '../core/defaults.ts';
 import { parseInput } from '../core/validation.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { scanOptions } from './options.ts';
@@ -20,33 +32,60 @@ export interface SearchSettings {
 
 const SearchSettings = z.object({ ...scanOptions(), iterative: z.boolean().optional() });
 
-/**
- * Sets `hnsw.ef_search` / `ivfflat.probes` / the iterative scans for the rest of the transaction
- * `tx`, in one statement: every search runs this, so it costs one round trip, not one per setting.
- * @example await db.transaction(async (tx) => { await applySearchSettings(tx, { efSearch: 100 }); ... });
- */
-export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
+/** The settings as (name, value) pairs for set_config. */
+function settingValues(settings: SearchSettings): [string, string][] {
   const { efSearch, probes, iterative } = parseInput(SearchSettings, settings, { what: 'search settings' });
   const values: [string, string][] = [];
   if (efSearch !== undefined) values.push(['hnsw.ef_search', String(efSearch)]);
   if (probes !== undefined) values.push(['ivfflat.probes', String(probes)]);
   if (iterative) values.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
-  if (values.length === 0) return;
-  // set_config(name, value, true) is SET LOCAL with bound parameters.
-  await tx.execute(
-    sql`select ${sql.join(
-      values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
-      sql`, `,
-    )}`,
+  return values;
+}
+
+/** `set_config(name, value, true), ...`: SET LOCAL with bound parameters. */
+function setConfigCalls(values: readonly [string, string][]): SQL {
+  return sql.join(
+    values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
+    sql`, `,
   );
 }
 
 /**
- * Runs `statement` with this query's index settings: in a transaction with `SET LOCAL` when
- * there are any, so they never leak into the next query on a pooled connection.
+ * `target` (the query vector: a parameter or a scalar subquery) with `settings` applied before
+ * the index scan that orders by it starts: a scalar subquery that first runs the set_config
+ * calls. Without settings, `target` itself.
+ *
+ * @example nearest('nearest', { op, target: scanTarget(sql`${vector}::vector`, { iterative: true }), where, limit: 10 })
+ */
+export function scanTarget(target: SQL, settings: SearchSettings): SQL {
+  const values = settingValues(settings);
+  if (values.length === 0) return target;
+  // `where ... is not null` uses the set_config results, so PostgreSQL cannot drop the calls.
+  return sql`(select ${target} from (select concat(${setConfigCalls(values)}) as applied) as scan_settings where scan_settings.applied is not null)`;
+}
+
+/** Whether the planner must see `settings` before planning (see the file comment). */
+function plannerNeedsSettings(settings: SearchSettings): boolean {
+  return (settings.efSearch !== undefined && settings.efSearch !== DEFAULT_EF_SEARCH) || settings.probes !== undefined;
+}
+
+/**
+ * Sets `hnsw.ef_search` / `ivfflat.probes` / the iterative scans for the rest of the transaction
+ * `tx`, in one statement.
+ * @example await db.transaction(async (tx) => { await applySearchSettings(tx, { efSearch: 200 }); ... });
+ */
+export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
+  const values = settingValues(settings);
+  if (values.length === 0) return;
+  await tx.execute(sql`select ${setConfigCalls(values)}`);
+}
+
+/**
+ * Runs `statement` (which carries its settings through scanTarget) in one round trip when
+ * the planner does not depend on `settings`; otherwise in a transaction with them made first.
  */
 export async function withScanSettings<T>(db: Db, settings: SearchSettings, run: (db: Db | Tx) => Promise<T>): Promise<T> {
-  if (!settings.iterative && settings.efSearch === undefined && settings.probes === undefined) return run(db);
+  if (!plannerNeedsSettings(settings)) return run(db);
   return db.transaction(async (tx) => {
     await applySearchSettings(tx, settings);
     return run(tx);

@@ -13,7 +13,7 @@ import { distanceOperator, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions } from './options.ts';
-import { withScanSettings } from './scan-settings.ts';
+import { scanTarget, withScanSettings } from './scan-settings.ts';
 import type { VectorHit } from './vector.ts';
 
 /** A job id: a whole number of 1 or more. */
@@ -42,8 +42,9 @@ export async function similarJobs(db: Db, id: number, options: SimilarOptions = 
   const where = sql`jobs.id <> ${o.id}
     and jobs.content_hash <> (select content_hash from jobs where id = ${o.id})
     and ${filterConditions(o.filters ?? {})}`;
-  const embedding = sql`(select embedding from jobs where id = ${o.id})`;
-  const rows = await withScanSettings(db, { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes }, (tx) =>
+  const settings = { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const embedding = scanTarget(sql`(select embedding from jobs where id = ${o.id})`, settings);
+  const rows = await withScanSettings(db, settings, (tx) =>
     queryRows<VectorHit>(
       tx,
       sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: embedding, where, limit: o.k })}

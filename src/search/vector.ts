@@ -10,10 +10,11 @@ import { queryRows, type Db } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { distanceOperator, embedQuery, nearest } from './distance.ts';
+import { estimatedFilterShare, filteredEfSearch } from './filter-share.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { withScanSettings } from './scan-settings.ts';
+import { scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface VectorHit extends Hit {
   /** pgvector's distance for the metric (for ip, the negative inner product: smaller is nearer). */
@@ -36,15 +37,25 @@ export const VectorSearchOptions = z.strictObject({
 });
 export type VectorSearchOptions = Omit<z.input<typeof VectorSearchOptions>, 'query'>;
 
-/** What vectorSearch runs, checked and prepared, for the search itself and for its EXPLAIN. */
-async function prepareVectorSearch(embedder: Embedder, query: string, options: VectorSearchOptions) {
+/**
+ * What vectorSearch runs, checked and prepared, for the search itself and for its EXPLAIN.
+ * With filters and no ef_search given, the ef_search follows the filters' estimated share of
+ * postings (filter-share.ts), so a selective filter still finds its true nearest.
+ */
+async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions) {
   const o = parseInput(VectorSearchOptions, { ...options, query }, { what: 'vectorSearch options' });
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
-  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: sql`${vector}::vector`, where: filterConditions(o.filters ?? {}), limit: o.k })}
+  const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
+  const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes };
+  const target = scanTarget(sql`${vector}::vector`, settings);
+  // What the planner must see first: what the caller asked for. The ef_search chosen for a
+  // filter is applied in the statement only (one round trip), and the plan is costed at the
+  // default: the filter's share already tells the planner when an exact scan is cheaper.
+  const planned = { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k })}
     ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
-  const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
-  return { statement, settings, filtered: o.filters !== undefined };
+  return { statement, settings, planned, filtered: o.filters !== undefined };
 }
 
 /**
@@ -58,8 +69,8 @@ async function prepareVectorSearch(embedder: Embedder, query: string, options: V
  *   k: 5, filters: { country: ['GB'] }, maxDistance: 0.6 });
  */
 export async function vectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
-  const { statement, settings } = await prepareVectorSearch(embedder, query, options);
-  const rows = await withScanSettings(db, settings, (tx) => queryRows<VectorHit>(tx, statement));
+  const { statement, planned } = await prepareVectorSearch(db, embedder, query, options);
+  const rows = await withScanSettings(db, planned, (tx) => queryRows<VectorHit>(tx, statement));
   return rows.map(numericHit);
 }
 
@@ -93,8 +104,8 @@ function* planNodes(node: PlanNode): Generator<PlanNode> {
  * rows that comparing them all is cheaper than walking the graph.
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
-  const { statement, settings, filtered } = await prepareVectorSearch(embedder, query, options);
-  const [row] = await withScanSettings(db, settings, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
+  const { statement, settings, planned, filtered } = await prepareVectorSearch(db, embedder, query, options);
+  const [row] = await withScanSettings(db, planned, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
   const raw = row?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
   const vectorIndexNames = new Set((await vectorIndexes(db)).map((i) => i.name));

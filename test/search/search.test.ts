@@ -4,7 +4,9 @@ import { queryRows, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
-import { HYBRID_DEFAULTS } from '../../src/core/defaults.ts';
+import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS, MAX_EF_SEARCH } from '../../src/core/defaults.ts';
+import { estimatedFilterShare, filteredEfSearch } from '../../src/search/filter-share.ts';
+import { parseFilters } from '../../src/search/filters.ts';
 import { hybridSearch, rrfScore } from '../../src/search/hybrid.ts';
 import { textSearch } from '../../src/search/text.ts';
 import type { Metric } from '../../src/search/options.ts';
@@ -170,6 +172,21 @@ describeEngines('search', ({ engine, database }) => {
       expect(any).toHaveLength(anyExpected);
     });
 
+    it("a filtered search's ef_search follows the planner's estimate of the share the filters keep", async () => {
+      const { db } = database();
+      await db.execute(sql`analyze jobs`);
+      const filters = parseFilters({ country: ['GB'], remoteMode: ['remote'] });
+      const actual =
+        (await count(db, sql`country = 'GB' and remote_mode = 'remote' and embedding is not null`)) / (await count(db, sql`embedding is not null`));
+      const share = await estimatedFilterShare(db, filters);
+      expect(share).toBeGreaterThan(actual / 3);
+      expect(share).toBeLessThan(Math.min(1, actual * 3));
+      expect(await estimatedFilterShare(db, parseFilters({}))).toBe(1);
+      expect(filteredEfSearch(10, 0.1)).toBe(200);
+      expect(filteredEfSearch(10, 0.5)).toBe(DEFAULT_EF_SEARCH);
+      expect(filteredEfSearch(10, 0.001)).toBe(MAX_EF_SEARCH);
+    });
+
     it('salary, company and dates filter on their columns', async () => {
       const { db } = database();
       const hits = await vectorSearch(db, testEmbedder, 'data analyst', {
@@ -214,6 +231,31 @@ describeEngines('search', ({ engine, database }) => {
         // this shows that the index served the query and that the iterative scan made the difference.
         const plain = await withIndexScan((db) => vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch: 40, iterative: false }));
         expect(plain.length).toBeLessThan(30);
+      });
+
+      it('applies the iterative scan inside the search statement (one round trip), for that statement only', async () => {
+        const filters = { country: ['GB'], remoteMode: ['remote' as const] };
+        const { hits, plain, after } = await database().session(async (db) => {
+          await db.execute(sql`set enable_seqscan = off`);
+          try {
+            // The default ef_search, no transaction: the settings travel in the statement itself.
+            const efSearch = DEFAULT_EF_SEARCH;
+            const hits = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch });
+            const plain = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch, iterative: false });
+            const [after] = await queryRows<{ iterative: string; ef: string }>(
+              db,
+              sql`select current_setting('hnsw.iterative_scan') as iterative, current_setting('hnsw.ef_search') as ef`,
+            );
+            return { hits, plain, after };
+          } finally {
+            await db.execute(sql`reset enable_seqscan`);
+          }
+        });
+        expect(hits).toHaveLength(30);
+        expect(hits.every((h) => h.country === 'GB' && h.remoteMode === 'remote')).toBe(true);
+        expectAscending(hits.map((h) => h.distance));
+        expect(plain.length).toBeLessThan(30);
+        expect(after).toEqual({ iterative: 'off', ef: String(DEFAULT_EF_SEARCH) });
       });
 
       it('hybrid search keeps its vector branch full under filters', async () => {
