@@ -38,16 +38,19 @@ export const searchOperation = defineOperation({
   async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, rrfK, vectorWeight, textWeight, ...shared }) {
     const { db } = database;
     // Postings still in the embedding queue have no vector: the vector branch cannot find them yet.
-    const pending = await pendingCount(db);
-    if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }), pending };
-    if (mode === 'hybrid') {
-      return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }), pending };
-    }
-    const options = { ...shared, maxDistance };
-    const hits = await vectorSearch(db, embedder, q, options);
-    if (!explain) return { mode, hits, pending };
-    const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
-    return { mode, hits, plan, pending };
+    // Counted beside the search (another pool connection), so it adds no round trip to wait for.
+    const pendingNow = pendingCount(db);
+    const found = async () => {
+      if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
+      if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
+      const options = { ...shared, maxDistance };
+      const hits = await vectorSearch(db, embedder, q, options);
+      if (!explain) return { mode, hits };
+      const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
+      return { mode, hits, plan };
+    };
+    const [result, pending] = await Promise.all([found(), pendingNow]);
+    return { ...result, pending };
   },
 });
 
