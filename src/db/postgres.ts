@@ -18,25 +18,20 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
  * false: a read replica or a primary that may be down is connected to when first used).
  */
 export async function openPostgres(config: ServerDatabaseConfig, options: { check?: boolean } = {}): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: withSessionDefaults(config.url),
-    max: config.pool.max,
-    idleTimeoutMillis: config.pool.idleTimeoutMillis,
-    connectionTimeoutMillis: config.pool.connectionTimeoutMillis,
-    application_name: 'jobsight',
-  });
-  // A server restart cuts every session: node-postgres then emits 'error' on each client, and
-  // an 'error' event nobody listens to kills the process. The pool listens on idle clients only;
-  // a client checked out (a transaction, a COPY, Drizzle's db.transaction) had no listener, so
-  // every client gets one for its whole life. The query in flight fails with the same error and
-  // its caller sees it; the broken client is dropped when released (pg-pool checks
-  // `_queryable`), and the pool opens fresh connections once the server is back.
-  pool.on('connect', (client) => {
-    client.on('error', () => {});
-  });
-  pool.on('error', () => {});
   const location = describeDatabase(config);
-  if (options.check !== false) await checkConnection(pool, location);
+  let pool = createPool(config, true);
+  if (options.check !== false) {
+    try {
+      await checkConnection(pool, location);
+    } catch (error) {
+      // PgBouncer (unless ignore_startup_parameters lists options) refuses the startup packet's
+      // options: connect without the session defaults. Searches still run at Jobsight's
+      // ef_search (set inside each statement); only the planner's costing sees pgvector's own.
+      if (!/unsupported startup parameter: options/.test(String(error))) throw error;
+      pool = createPool(config, false);
+      await checkConnection(pool, location);
+    }
+  }
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   let closed = false;
   const database: Database = {
@@ -93,6 +88,28 @@ export async function openPostgres(config: ServerDatabaseConfig, options: { chec
     },
   };
   return database;
+}
+
+/** A pool on `config`; its connections start with Jobsight's session defaults when `sessionDefaults`. */
+function createPool(config: ServerDatabaseConfig, sessionDefaults: boolean): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: sessionDefaults ? withSessionDefaults(config.url) : config.url,
+    max: config.pool.max,
+    idleTimeoutMillis: config.pool.idleTimeoutMillis,
+    connectionTimeoutMillis: config.pool.connectionTimeoutMillis,
+    application_name: 'jobsight',
+  });
+  // A server restart cuts every session: node-postgres then emits 'error' on each client, and
+  // an 'error' event nobody listens to kills the process. The pool listens on idle clients only;
+  // a client checked out (a transaction, a COPY, Drizzle's db.transaction) had no listener, so
+  // every client gets one for its whole life. The query in flight fails with the same error and
+  // its caller sees it; the broken client is dropped when released (pg-pool checks
+  // `_queryable`), and the pool opens fresh connections once the server is back.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  pool.on('error', () => {});
+  return pool;
 }
 
 async function checkConnection(pool: pg.Pool, location: string): Promise<void> {
