@@ -4,13 +4,16 @@
  * postings"). Labels come from a word-level diff (the `diff` package), not from the trigram
  * similarity the clustering uses, so the measurement is not circular:
  *
- * - repost (duplicate): same title and employer, same city or one unstated, texts differ by small
- *   edits (at most REPOST_CHANGE of the words added or removed, not identical);
+ * - repost (duplicate): same title and employer, same city (or both unstated), texts differ by
+ *   small edits (at most REPOST_CHANGE of the words added or removed, not identical);
  * - other-job: same title and employer, most of the text different (at least OTHER_CHANGE);
  * - other-site: same title and employer, the same advert (small edits) for two different cities;
  * - near-unrelated: nearest neighbours by embedding with another title and employer, text mostly different.
  *
- * Pairs in between (changed REPOST_CHANGE to OTHER_CHANGE) are left out: people would disagree.
+ * Pairs in between (changed REPOST_CHANGE to OTHER_CHANGE) are left out: people would disagree. So
+ * are small-edit pairs where one posting states a city and the other none: one advert without a
+ * place next to the same advert for several sites is a repost of each, which no clustering (and
+ * no consistent labelling) can say at once.
  *
  *   DATABASE_URL=postgres://... npx tsx scripts/build-dupes-pairs.ts > eval/dupes-pairs.json
  */
@@ -79,11 +82,13 @@ const near = await queryRows<Row>(
 await database.close();
 
 const kinds: Record<string, { row: Row; change: number }[]> = { repost: [], 'other-job': [], 'other-site': [], 'near-unrelated': [] };
-const sameCity = (r: Row) => !r.ca || !r.cb || r.ca.toLowerCase() === r.cb.toLowerCase();
+const place = (city: string | null) => city?.toLowerCase() ?? '';
 for (const row of sameJob) {
   if (row.da === row.db) continue;
+  const oneUnstated = !row.ca !== !row.cb;
   const change = changed(row.da, row.db);
-  if (change <= REPOST_CHANGE) kinds[sameCity(row) ? 'repost' : 'other-site']!.push({ row, change });
+  if (change <= REPOST_CHANGE && oneUnstated) continue;
+  if (change <= REPOST_CHANGE) kinds[place(row.ca) === place(row.cb) ? 'repost' : 'other-site']!.push({ row, change });
   else if (change >= OTHER_CHANGE) kinds['other-job']!.push({ row, change });
 }
 for (const row of near) {
@@ -108,7 +113,8 @@ const found = Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, v.len
 process.stdout.write(
   `${JSON.stringify(
     {
-      about: 'Labelled pairs of postings from the shared data (see scripts/build-dupes-pairs.ts for the rules); a source is the file it was ingested from.',
+      about:
+        'Labelled pairs of postings from the shared data (see scripts/build-dupes-pairs.ts for the rules); a source is the file it was ingested from.',
       files: FILES,
       rules: { repostChangeAtMost: REPOST_CHANGE, otherJobChangeAtLeast: OTHER_CHANGE, perKind: PER_KIND, found },
       pairs,

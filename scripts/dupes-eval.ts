@@ -20,7 +20,9 @@ try {
   console.log(`clusters built with ${state ? JSON.stringify(state.options) : 'nothing (run jobsight dupes first)'}`);
   console.log(`pairs: ${scores.labelled} labelled, ${scores.scored} with both postings stored`);
   for (const [kind, k] of Object.entries(scores.byKind)) console.log(`  ${kind}: ${k.foundDuplicate} of ${k.scored} found duplicates`);
-  console.log(`precision ${scores.precision.toFixed(3)}  recall ${scores.recall.toFixed(3)}  (tp ${scores.truePositives}, fp ${scores.falsePositives}, fn ${scores.falseNegatives})`);
+  console.log(
+    `precision ${scores.precision.toFixed(3)}  recall ${scores.recall.toFixed(3)}  (tp ${scores.truePositives}, fp ${scores.falsePositives}, fn ${scores.falseNegatives})`,
+  );
 } finally {
   await database.close();
 }

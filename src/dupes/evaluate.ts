@@ -61,7 +61,8 @@ export async function scoreClusters(db: Db, labelled: LabelledPairs): Promise<Pa
     const a = clusterOf.get(key(pair.a));
     const together = a !== null && a === clusterOf.get(key(pair.b));
     scores.scored++;
-    const kind = (scores.byKind[pair.kind] ??= { scored: 0, foundDuplicate: 0 });
+    const kind = scores.byKind[pair.kind] ?? { scored: 0, foundDuplicate: 0 };
+    scores.byKind[pair.kind] = kind;
     kind.scored++;
     if (together) kind.foundDuplicate++;
     if (together && pair.duplicate) scores.truePositives++;

@@ -51,7 +51,11 @@ const sameOptions = (a: ClusterOptions, b: ClusterOptions) =>
  *
  * @example const result = await findDuplicates(database, { rebuild: true, similarity: 0.8 });
  */
-export async function findDuplicates(database: Database, input: FindDuplicatesInput = {}, hooks: FindDuplicatesHooks = {}): Promise<FindDuplicatesResult> {
+export async function findDuplicates(
+  database: Database,
+  input: FindDuplicatesInput = {},
+  hooks: FindDuplicatesHooks = {},
+): Promise<FindDuplicatesResult> {
   const started = performance.now();
   const given = parseInput(FindDuplicatesOptions, input, { what: 'dupes options' });
   const { db } = database;

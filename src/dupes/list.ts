@@ -41,7 +41,9 @@ export async function listClusters(db: Db, options: { limit: number; jobId?: num
     db,
     sql`select count(*)::int as clusters, coalesce(sum(size), 0)::int as clustered from job_clusters`,
   );
-  const rows = await queryRows<ClusterMember & { cluster: number | string; size: number | string; sameEmployer: boolean; canonicalId: number | string }>(
+  const rows = await queryRows<
+    ClusterMember & { cluster: number | string; size: number | string; sameEmployer: boolean; canonicalId: number | string }
+  >(
     db,
     sql`with chosen as (
           select * from job_clusters

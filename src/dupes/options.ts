@@ -17,10 +17,14 @@ import { nonNegativeNumber, wholeNumber } from '../core/validation.ts';
 export const CLUSTER_FIELDS = {
   similarity: nonNegativeNumber(1)
     .optional()
-    .describe(`trigram similarity of title + description (0 to 1) that confirms two postings as one job (default ${DEFAULT_DUPES_SIMILARITY}, or the last run's)`),
+    .describe(
+      `trigram similarity of title + description (0 to 1) that confirms two postings as one job (default ${DEFAULT_DUPES_SIMILARITY}, or the last run's)`,
+    ),
   maxDistance: nonNegativeNumber(2)
     .optional()
-    .describe(`cosine distance within which a neighbour is a candidate; the similarity decides (default ${DEFAULT_DUPES_MAX_DISTANCE}, or the last run's)`),
+    .describe(
+      `cosine distance within which a neighbour is a candidate; the similarity decides (default ${DEFAULT_DUPES_MAX_DISTANCE}, or the last run's)`,
+    ),
   neighbours: wholeNumber(1, MAX_DUPES_NEIGHBOURS)
     .optional()
     .describe(`nearest postings examined per posting, 1 to ${MAX_DUPES_NEIGHBOURS} (default ${DEFAULT_DUPES_NEIGHBOURS}, or the last run's)`),

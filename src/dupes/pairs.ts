@@ -2,9 +2,11 @@
  * Candidate pairs by vector kNN (one lateral ORDER BY distance LIMIT k per posting, the form an
  * HNSW index serves), confirmed by pg_trgm similarity of title + description, in one statement.
  * Postings in two different cities are never the same job: an employer's one advert for several
- * sites is several vacancies.
+ * sites is several vacancies. Nor are two titles with little in common: an employer's boilerplate
+ * (about the trust, benefits, how to apply) can make up most of two adverts for different posts.
  */
 import { sql } from 'drizzle-orm';
+import { DUPES_TITLE_SIMILARITY } from '../core/defaults.ts';
 import { queryRows, type Db } from '../db/database.ts';
 import type { ClusterOptions } from './options.ts';
 
@@ -42,7 +44,8 @@ export async function confirmedPairs(db: Db, ids: readonly number[], options: Cl
                  similarity(a.title || ' ' || a.description, b.title || ' ' || b.description) as similarity,
                  a.city as "cityA", b.city as "cityB"
           from near join jobs a on a.id = near.a join jobs b on b.id = near.b
-          where a.city is null or b.city is null or lower(a.city) = lower(b.city)
+          where (a.city is null or b.city is null or lower(a.city) = lower(b.city))
+            and similarity(a.title, b.title) >= ${DUPES_TITLE_SIMILARITY}::float4
         )
         select a::float8 as a, b::float8 as b, distance::float8 as distance, similarity::float8 as similarity, "cityA", "cityB"
         from scored where similarity >= ${options.similarity}::float4`,

@@ -10,6 +10,7 @@ import {
   indexRebuildOperation,
   indexStatusOperation,
 } from './indexes.ts';
+import { dupesListOperation, dupesOperation } from './dupes.ts';
 import { evalOperation } from './eval.ts';
 import { ingestOperation } from './ingest.ts';
 import { jobsAddOperation, jobsDeleteOperation, jobsGetOperation, jobsListOperation, jobsUpdateOperation } from './jobs.ts';
@@ -34,6 +35,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   indexDropOperation,
   indexAutoOperation,
   ...STAT_OPERATIONS,
+  dupesOperation,
+  dupesListOperation,
   evalOperation,
 ];
 
@@ -42,5 +45,6 @@ export const GROUPS: Record<string, string> = {
   jobs: 'add, show, change, delete and list job postings',
   index: 'create, inspect, rebuild and drop the vector indexes (HNSW, IVFFlat)',
   'index create': 'build a vector index on job embeddings',
+  dupes: 'find near-duplicate postings and store them as clusters (dupes), or list the clusters (dupes list)',
   stats: 'market statistics: skills in demand and their trends, salaries, remote share, employers, volume; --like for postings like a text',
 };

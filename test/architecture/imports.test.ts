@@ -14,15 +14,16 @@ const ALLOWED: Record<string, string[]> = {
   embed: ['core'],
   db: ['core', 'config.ts', 'embed'],
   jobs: ['core', 'db', 'embed'],
+  dupes: ['core', 'db'],
   ingest: ['core', 'db', 'embed', 'jobs'],
   search: ['core', 'db', 'embed', 'jobs', 'ingest'],
   indexes: ['core', 'db', 'search'],
   analytics: ['core', 'db', 'embed', 'search'],
   demo: ['core', 'db', 'embed', 'jobs', 'ingest', 'search'],
   eval: ['core', 'db', 'embed', 'search'],
-  operations: ['core', 'db', 'embed', 'jobs', 'ingest', 'search', 'indexes', 'analytics', 'eval'],
+  operations: ['core', 'db', 'embed', 'jobs', 'dupes', 'ingest', 'search', 'indexes', 'analytics', 'eval'],
   api: ['core', 'config.ts', 'db', 'embed', 'jobs', 'operations'],
-  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'ingest', 'search', 'indexes', 'analytics', 'demo', 'eval', 'operations', 'api'],
+  cli: ['core', 'config.ts', 'db', 'embed', 'jobs', 'dupes', 'ingest', 'search', 'indexes', 'analytics', 'demo', 'eval', 'operations', 'api'],
 };
 
 const IMPORT = /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;

@@ -1,4 +1,5 @@
 /** The printer of each operation, by its name; an operation without one prints its result as JSON. */
+import { dupes, dupesList } from './dupes.ts';
 import { evaluation } from './eval.ts';
 import { indexAuto, indexCreate, indexDrop, indexRebuild, indexStatus } from './indexes.ts';
 import { ingest } from './ingest.ts';
@@ -24,5 +25,7 @@ export const PRINTERS: Record<string, Printer> = {
   'index drop': indexDrop,
   'index auto': indexAuto,
   ...STAT_PRINTERS,
+  dupes,
+  'dupes list': dupesList,
   eval: evaluation,
 };
