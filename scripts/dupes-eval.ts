@@ -6,14 +6,14 @@
  *   npx tsx scripts/dupes-eval.ts [eval/dupes-pairs.json]
  */
 import { resolveConfig } from '../src/config.ts';
-import { openReadyDatabase } from '../src/db/setup.ts';
+import { openConfiguredDatabase } from '../src/db/setup.ts';
 import { readClusterState } from '../src/dupes/index.ts';
 import { readLabelledPairs, scoreClusters } from '../src/dupes/evaluate.ts';
-import { createEmbedder } from '../src/embed/index.ts';
 
 const file = process.argv[2] ?? 'eval/dupes-pairs.json';
 const config = resolveConfig({}, process.env);
-const database = await openReadyDatabase(config.database, createEmbedder(config.embedder));
+// As the CLI opens it: with the embedder the database records (the vectors are not used here).
+const { database } = await openConfiguredDatabase(config, () => {});
 try {
   const state = await readClusterState(database.db);
   const scores = await scoreClusters(database.db, await readLabelledPairs(file));

@@ -141,7 +141,7 @@ export const MAX_DUPES_NEIGHBOURS = 100;
 
 /**
  * Trigram similarity two titles need at least to be the same job ("Data Analyst" and "Data
- * Analyst - Remote" 0.6; "Registered Nurse - Endoscopy" and "... - Orthopaedics" less): one
+ * Analyst - Remote" 0.65; "Registered Nurse - Endoscopy" and "... - Orthopaedics" less): one
  * trust's boilerplate otherwise joins its adverts for different posts.
  */
 export const DUPES_TITLE_SIMILARITY = 0.5;
