@@ -139,13 +139,6 @@ export const DEFAULT_DUPES_MAX_DISTANCE = 0.3;
 export const DEFAULT_DUPES_NEIGHBOURS = 10;
 export const MAX_DUPES_NEIGHBOURS = 100;
 
-/**
- * Trigram similarity two titles need at least to be the same job ("Data Analyst" and "Data
- * Analyst - Remote" 0.65; "Registered Nurse - Endoscopy" and "... - Orthopaedics" less): one
- * trust's boilerplate otherwise joins its adverts for different posts.
- */
-export const DUPES_TITLE_SIMILARITY = 0.5;
-
 /** Postings whose neighbours one statement looks up: bounds a statement's time and reports progress. */
 export const DUPES_BATCH = 500;
 

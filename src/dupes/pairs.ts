@@ -2,13 +2,13 @@
  * Candidate pairs by vector kNN (one lateral ORDER BY distance LIMIT k per posting, the form an
  * HNSW index serves), confirmed by pg_trgm similarity of title + description, in one statement.
  * Postings in two different cities are never the same job: an employer's one advert for several
- * sites is several vacancies. Nor are two titles with little in common: an employer's boilerplate
- * (about the trust, benefits, how to apply) can make up most of two adverts for different posts.
+ * sites is several vacancies. Nor are two titles that differ on both sides or in a grade
+ * (titles.ts): an employer's boilerplate can make up most of two adverts for different posts.
  */
 import { sql } from 'drizzle-orm';
-import { DUPES_TITLE_SIMILARITY } from '../core/defaults.ts';
 import { queryRows, type Db } from '../db/database.ts';
 import type { ClusterOptions } from './options.ts';
+import { sameJobTitles } from './titles.ts';
 
 export interface ConfirmedPair {
   a: number;
@@ -27,7 +27,7 @@ export const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::
 export async function confirmedPairs(db: Db, ids: readonly number[], options: ClusterOptions): Promise<ConfirmedPair[]> {
   if (ids.length === 0) return [];
   {
-    const rows = await queryRows<ConfirmedPair>(
+    const rows = await queryRows<ConfirmedPair & { titleA: string; titleB: string }>(
       db,
       sql`with targets as (select id, embedding from jobs where id = any(${idArray(ids)}) and embedding is not null),
         near as (
@@ -42,14 +42,21 @@ export async function confirmedPairs(db: Db, ids: readonly number[], options: Cl
         scored as (
           select near.a, near.b, near.distance,
                  similarity(a.title || ' ' || a.description, b.title || ' ' || b.description) as similarity,
-                 a.city as "cityA", b.city as "cityB"
+                 a.city as "cityA", b.city as "cityB", a.title as "titleA", b.title as "titleB"
           from near join jobs a on a.id = near.a join jobs b on b.id = near.b
           where (a.city is null or b.city is null or lower(a.city) = lower(b.city))
-            and similarity(a.title, b.title) >= ${DUPES_TITLE_SIMILARITY}::float4
         )
-        select a::float8 as a, b::float8 as b, distance::float8 as distance, similarity::float8 as similarity, "cityA", "cityB"
+        select a::float8 as a, b::float8 as b, distance::float8 as distance, similarity::float8 as similarity, "cityA", "cityB", "titleA", "titleB"
         from scored where similarity >= ${options.similarity}::float4`,
     );
-    return rows.map((r) => ({ ...r, a: Number(r.a), b: Number(r.b), distance: Number(r.distance), similarity: Number(r.similarity) }));
+    return rows
+      .filter((r) => sameJobTitles(r.titleA, r.titleB))
+      .map(({ titleA: _a, titleB: _b, ...r }) => ({
+        ...r,
+        a: Number(r.a),
+        b: Number(r.b),
+        distance: Number(r.distance),
+        similarity: Number(r.similarity),
+      }));
   }
 }
