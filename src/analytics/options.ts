@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_SLICE_SIZE, DEFAULT_TOP, MAX_SLICE_SIZE, MAX_TOP } from '../core/defaults.ts';
 import { choice, finiteNumber, parseInput, wholeNumber } from '../core/validation.ts';
-import { SearchFilters } from '../search/filters.ts';
+import { StatFilters } from '../search/filters.ts';
 import { metric, searchText } from '../search/options.ts';
 
 export { DEFAULT_SLICE_SIZE, MAX_SLICE_SIZE, MAX_TOP };
@@ -46,8 +46,8 @@ export type LikeOptions = z.output<typeof LikeOptions>;
 
 /** Which postings a statistic is computed over: all, those passing the filters, and/or those like a query. */
 export const SliceOptions = z.strictObject({
-  /** Structured filters, as search takes them (see search/filters.ts). */
-  filters: SearchFilters.optional(),
+  /** Structured filters, as search takes them (see search/filters.ts), near-duplicates counted once unless `dedupe: false`. */
+  filters: StatFilters.optional(),
   /** Only postings like a query (see LikeOptions). */
   like: LikeOptions.optional(),
 });

@@ -20,7 +20,8 @@ import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts'
 
 /** The CTEs (to follow `with`) that define `slice (id)`. */
 async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions, settings: SearchSettings): Promise<SQL> {
-  const filters = options.filters ?? {};
+  // Near-duplicates count once unless the caller turned it off (the operations say which in their output).
+  const filters = { ...options.filters, dedupe: options.filters?.dedupe ?? true };
   const like = options.like;
   if (!like) return sql`slice as (select jobs.id from jobs where ${filterConditions(filters)})`;
   const vector = await embedQuery(requireEmbedder(embedder, like), like.query);

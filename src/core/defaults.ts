@@ -132,6 +132,31 @@ export const DEFAULT_MIN_COUNT = 3;
 /** Most skills one trend chart follows. */
 export const MAX_TREND_SKILLS = 20;
 
+// --- Near-duplicate postings (src/dupes) ---------------------------------------------------------
+
+/**
+ * Trigram similarity (pg_trgm, 0 to 1) of title + description that confirms two postings as the
+ * same job. Chosen on the labelled pairs of eval/dupes-pairs.json (see README, "Near-duplicate
+ * postings"): reposts with small edits score 0.8-1, different jobs of one employer below 0.7.
+ */
+export const DEFAULT_DUPES_SIMILARITY = 0.8;
+
+/**
+ * Cosine distance within which a neighbour is a candidate at all. Only a gate that keeps the
+ * trigram comparisons (about 2 ms each on 4 kB texts) few; the similarity decides.
+ */
+export const DEFAULT_DUPES_MAX_DISTANCE = 0.3;
+
+/** Nearest neighbours (by the vector index) examined per posting: a job reposted more often than this is still chained into one cluster. */
+export const DEFAULT_DUPES_NEIGHBOURS = 10;
+export const MAX_DUPES_NEIGHBOURS = 100;
+
+/** Postings whose neighbours one statement looks up: bounds a statement's time and reports progress. */
+export const DUPES_BATCH = 500;
+
+/** `dupes list`: clusters shown unless told otherwise. */
+export const DEFAULT_DUPES_LIST = 20;
+
 // --- Jobs -------------------------------------------------------------------------------------
 
 /** `jobs list`: rows per page unless told otherwise, and at most. */

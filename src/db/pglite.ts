@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
 import { JobsightError } from '../core/errors.ts';
@@ -17,7 +18,8 @@ export function pgliteDataDir(dataDir: string): string {
 
 /**
  * Opens (creating on first use) the embedded database. pgvector is loaded on every open:
- * a PGlite reopened without `extensions: { vector }` fails on every vector column.
+ * a PGlite reopened without `extensions: { vector }` fails on every vector column. pg_trgm (near-duplicate
+ * postings, src/dupes) is loaded too: its functions fail in a PGlite opened without it.
  */
 export async function openPglite(
   config: EmbeddedDatabaseConfig,
@@ -30,7 +32,7 @@ export async function openPglite(
   const lock = inMemory ? undefined : lockFolder(config.dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: dir, extensions: { vector }, loadDataDir: options.loadDataDir });
+    client = await PGlite.create({ dataDir: dir, extensions: { vector, pg_trgm }, loadDataDir: options.loadDataDir });
     await client.exec(SESSION_DEFAULTS_SQL);
   } catch (cause) {
     lock?.release();

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -77,6 +78,8 @@ export const jobs = pgTable(
     contentHash: text('content_hash').notNull(),
     // The first migration's dimension; a database opened with another embedder gets it retyped (db/embedder-record.ts).
     embedding: vector('embedding', { dimensions: DEFAULT_DIMENSIONS }),
+    /** The near-duplicate cluster the posting belongs to (src/dupes); null when it has no near-duplicate. */
+    clusterId: bigint('cluster_id', { mode: 'number' }).references((): AnyPgColumn => jobClusters.id, { onDelete: 'set null' }),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(description, '')), 'B')`,
     ),
@@ -89,12 +92,29 @@ export const jobs = pgTable(
     index('jobs_content_hash_idx').on(t.contentHash),
     index('jobs_posted_at_idx').on(t.postedAt),
     index('jobs_search_vector_idx').using('gin', t.searchVector),
+    index('jobs_cluster_id_idx').on(t.clusterId),
     check('jobs_remote_mode_check', sql`${t.remoteMode} in (${inList(REMOTE_MODES)})`),
     check('jobs_employment_type_check', sql`${t.employmentType} in (${inList(EMPLOYMENT_TYPES)})`),
     check('jobs_salary_period_check', sql`${t.salaryPeriod} in (${inList(SALARY_PERIODS)})`),
     check('jobs_salary_range_check', sql`${t.salaryMin} <= ${t.salaryMax}`),
   ],
 );
+
+/**
+ * Near-duplicate postings (src/dupes): the same job reposted with small edits. A cluster is
+ * counted once (by its canonical posting, the earliest) when search or stats deduplicate.
+ */
+export const jobClusters = pgTable('job_clusters', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  /** The posting that stands for the cluster: the earliest posted, then the first stored. */
+  canonicalId: bigint('canonical_id', { mode: 'number' })
+    .notNull()
+    .references((): AnyPgColumn => jobs.id, { onDelete: 'cascade' }),
+  /** True when every posting of the cluster names the same employer. */
+  sameEmployer: boolean('same_employer').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const skills = pgTable('skills', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

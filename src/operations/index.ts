@@ -11,6 +11,7 @@ import {
   indexStatusOperation,
 } from './indexes.ts';
 import { embedOperation } from './embed.ts';
+import { dupesListOperation, dupesOperation } from './dupes.ts';
 import { evalOperation } from './eval.ts';
 import { importChromaOperation } from './import.ts';
 import { ingestOperation } from './ingest.ts';
@@ -38,6 +39,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   indexDropOperation,
   indexAutoOperation,
   ...STAT_OPERATIONS,
+  dupesOperation,
+  dupesListOperation,
   evalOperation,
 ];
 
@@ -47,5 +50,6 @@ export const GROUPS: Record<string, string> = {
   import: 'copy postings from another store: ChromaDB collections',
   index: 'create, inspect, rebuild and drop the vector indexes (HNSW, IVFFlat)',
   'index create': 'build a vector index on job embeddings',
+  dupes: 'find near-duplicate postings and store them as clusters (dupes), or list the clusters (dupes list)',
   stats: 'market statistics: skills in demand and their trends, salaries, remote share, employers, volume; --like for postings like a text',
 };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_BATCH_SIZE, DEFAULT_DRY_RUN_ROWS, MAX_BATCH_SIZE, MAX_DRY_RUN_ROWS } from '../core/defaults.ts';
 import { InternalError } from '../core/errors.ts';
 import { choice, isoDate, text, wholeNumber } from '../core/validation.ts';
+import { type FindDuplicatesResult, findDuplicates, readClusterState } from '../dupes/index.ts';
 import { type IndexBuildResult, applyDefaultIndex } from '../indexes/index.ts';
 import { ingestFiles } from '../ingest/pipeline.ts';
 import { type FieldMapping, parseMapArgument, readMappingFile } from '../ingest/readers/mapping-options.ts';
@@ -51,6 +52,7 @@ export const IngestInput = z.strictObject({
   threads: wholeNumber(0, 256)
     .optional()
     .describe('worker threads for parsing, skills and embedding; 0: none (default: one per core; none under 1 MB)'),
+  dedupe: z.boolean().default(true).describe('add the new postings to the near-duplicate clusters, when postings have been clustered (`dupes`)'),
   dryRun: z.boolean().default(false).describe('show the mapping and the first normalised rows; load nothing'),
   limit: wholeNumber(1, MAX_DRY_RUN_ROWS).default(DEFAULT_DRY_RUN_ROWS).describe('rows shown by dryRun'),
 });
@@ -113,17 +115,25 @@ export const ingestOperation = defineOperation({
     const queued = input.embed === 'later' ? { embeddingQueue: await pendingCount(database.db) } : {};
     if (queued.embeddingQueue)
       note?.(`${queued.embeddingQueue} posting(s) wait in the embedding queue: run \`jobsight embed\` (or \`jobsight serve\`) to embed them`);
-    return { ...summary, ...queued, indexCreated: built?.name ?? null, indexBuild: built };
+    // New postings join the near-duplicate clusters, once someone has clustered (`jobsight dupes`):
+    // only the postings this load added or changed are examined, each a few index lookups.
+    let nearDuplicates: FindDuplicatesResult | null = null;
+    if (input.dedupe && (await readClusterState(database.db))) {
+      note?.('adding the new postings to the near-duplicate clusters...');
+      nearDuplicates = await findDuplicates(database, {});
+    }
+    return { ...summary, ...queued, indexCreated: built?.name ?? null, indexBuild: built, nearDuplicates };
   },
   // Over the API the file is an upload in a temporary folder: name it as the client did, and
   // send the first rejected records back instead of a path on the server.
   async reply(result, input) {
     const shown = (text: string) => text.replaceAll(path.dirname(input.files[0]!) + path.sep, '');
     if ('dryRun' in result) return JSON.parse(shown(JSON.stringify(result)));
-    const { files: _files, rejectFile, indexesDropped: _dropped, indexesRebuilt: _rebuilt, indexBuild: _build, ...counts } = result;
+    const { files: _files, rejectFile, indexesDropped: _dropped, indexesRebuilt: _rebuilt, indexBuild: _build, nearDuplicates, ...counts } = result;
     const lines = rejectFile ? (await readFile(rejectFile, 'utf8').catch(() => '')).split('\n').filter(Boolean) : [];
     return {
       ...counts,
+      nearDuplicates: nearDuplicates && { examined: nearDuplicates.examined, clusters: nearDuplicates.clusters, clustered: nearDuplicates.clustered },
       rejects: lines.slice(0, MAX_REJECTS_SHOWN).map((line) => JSON.parse(shown(line)) as { at: string; field: string; reason: string }),
     };
   },

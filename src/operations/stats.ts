@@ -20,12 +20,12 @@ import {
 import { LIKE_FIELDS, top } from '../analytics/options.ts';
 import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
-import { SearchFilters } from '../search/filters.ts';
+import { StatFilters } from '../search/filters.ts';
 import { defineOperation } from './operation.ts';
 
 /** Which postings: the filters, and "like" a text with how the slice is drawn (flat, so flags and query parameters stay one level). */
 const SLICE = {
-  filters: SearchFilters.optional(),
+  filters: StatFilters.optional(),
   like: LIKE_FIELDS.query.optional(),
   likeMode: LIKE_FIELDS.mode.optional().describe('how "like" ranks postings: vector (default) or hybrid'),
   likeSize: LIKE_FIELDS.size.optional().describe('how many postings the "like" slice holds at most (default 200)'),
@@ -57,9 +57,11 @@ function statOperation<S extends z.core.$ZodShape, R extends MarketStat<unknown>
     ...(args ? { args } : {}),
     http: { method: 'get', path: `/api/stats/${name}` },
     reads: true,
-    run: ({ database, embedder }, input) => {
+    run: async ({ database, embedder }, input) => {
       const { filters, like, likeMode, likeSize, likeMaxDistance, likeMetric, ...rest } = input as Slice & Record<string, unknown>;
-      return compute(database.db, embedder, { ...sliceOf({ filters, like, likeMode, likeSize, likeMaxDistance, likeMetric }), ...rest });
+      const stat = await compute(database.db, embedder, { ...sliceOf({ filters, like, likeMode, likeSize, likeMaxDistance, likeMetric }), ...rest });
+      // Said in every answer: the counts are of jobs (a near-duplicate cluster once) or of postings.
+      return { ...stat, dedupe: filters?.dedupe ?? true };
     },
   });
 }

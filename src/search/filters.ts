@@ -52,26 +52,43 @@ export const FILTER_FIELDS = {
 };
 
 /**
+ * Count a near-duplicate cluster once (src/dupes): only its canonical posting passes, postings
+ * in no cluster all pass. Off unless asked in search; on unless turned off in the statistics.
+ */
+const DEDUPE = {
+  search: z.boolean().optional().describe('show each near-duplicate cluster once, by its canonical posting (default: off for search)'),
+  stats: z.boolean().default(true).describe('count each near-duplicate cluster once, by its canonical posting (default: on for statistics)'),
+};
+
+/** The filters with the rules that tie fields together, with `dedupe` as search or the statistics take it. */
+function filtersSchema<D extends z.ZodType<boolean | undefined>>(dedupe: D) {
+  return z
+    .strictObject({ ...FILTER_FIELDS, dedupe })
+    .refine((f) => f.currency !== undefined || (f.salaryMin === undefined && f.salaryMax === undefined), {
+      message: 'is required with salaryMin or salaryMax (salaries are compared in one currency, never converted)',
+      path: ['currency'],
+    })
+    .refine((f) => f.salaryMin === undefined || f.salaryMax === undefined || f.salaryMin <= f.salaryMax, {
+      message: 'must not exceed salaryMax',
+      path: ['salaryMin'],
+    })
+    .refine((f) => !f.postedAfter || !f.postedBefore || f.postedAfter <= f.postedBefore, {
+      message: 'must not be later than postedBefore',
+      path: ['postedAfter'],
+    });
+}
+
+/**
  * Filters a search can take, with the rules that tie fields together.
  *
  * @example
  * parseFilters({ country: ['GB'], remoteMode: ['remote'], salaryMin: 50000, currency: 'GBP',
  *                skillsAll: ['Python', 'PostgreSQL'] });
  */
-export const SearchFilters = z
-  .strictObject(FILTER_FIELDS)
-  .refine((f) => f.currency !== undefined || (f.salaryMin === undefined && f.salaryMax === undefined), {
-    message: 'is required with salaryMin or salaryMax (salaries are compared in one currency, never converted)',
-    path: ['currency'],
-  })
-  .refine((f) => f.salaryMin === undefined || f.salaryMax === undefined || f.salaryMin <= f.salaryMax, {
-    message: 'must not exceed salaryMax',
-    path: ['salaryMin'],
-  })
-  .refine((f) => !f.postedAfter || !f.postedBefore || f.postedAfter <= f.postedBefore, {
-    message: 'must not be later than postedBefore',
-    path: ['postedAfter'],
-  });
+export const SearchFilters = filtersSchema(DEDUPE.search);
+
+/** The same filters for the market statistics, where `dedupe` is on unless turned off. */
+export const StatFilters = filtersSchema(DEDUPE.stats);
 
 export type SearchFiltersInput = z.input<typeof SearchFilters>;
 export type SearchFilters = z.output<typeof SearchFilters>;
@@ -86,7 +103,7 @@ export function parseFilters(input: unknown): SearchFilters {
     what: 'search filters',
     noun: 'filter',
     label: (path) => dottedPath(['filters', ...path]),
-    hint: `Filters are ${Object.keys(FILTER_FIELDS).join(', ')}.`,
+    hint: `Filters are ${[...Object.keys(FILTER_FIELDS), 'dedupe'].join(', ')}.`,
   });
 }
 
@@ -137,6 +154,10 @@ export function filterConditions(filters: SearchFilters): SQL {
   if (f.skillsAny) {
     conditions.push(sql`exists (select 1 from job_skills join skills on skills.id = job_skills.skill_id
                                 where job_skills.job_id = jobs.id and lower(skills.name) in (${lowerList(f.skillsAny)}))`);
+  }
+  if (f.dedupe) {
+    conditions.push(sql`(jobs.cluster_id is null or exists (select 1 from job_clusters
+                          where job_clusters.id = jobs.cluster_id and job_clusters.canonical_id = jobs.id))`);
   }
   return conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`;
 }

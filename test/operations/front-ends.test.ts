@@ -40,13 +40,13 @@ async function apiOperations(): Promise<Map<string, Set<string>>> {
   return found;
 }
 
-/** Leaf commands of the program, by their path (`index create hnsw`). */
+/** Leaf commands of the program, by their path (`index create hnsw`), and operations with commands under them (`dupes`, `dupes list`). */
 function leafCommands(command: Command, prefix: string[] = []): Map<string, Command> {
   const leaves = new Map<string, Command>();
   for (const sub of command.commands) {
     const path = [...prefix, sub.name()];
-    if (sub.commands.length === 0) leaves.set(path.join(' '), sub);
-    else for (const [name, leaf] of leafCommands(sub, path)) leaves.set(name, leaf);
+    if (sub.commands.length === 0 || OPERATIONS.some((op) => op.name === path.join(' '))) leaves.set(path.join(' '), sub);
+    for (const [name, leaf] of leafCommands(sub, path)) leaves.set(name, leaf);
   }
   return leaves;
 }

@@ -1,5 +1,6 @@
 /** The printer of each operation, by its name; an operation without one prints its result as JSON. */
 import { embed } from './embed.ts';
+import { dupes, dupesList } from './dupes.ts';
 import { evaluation } from './eval.ts';
 import { importChroma } from './import.ts';
 import { indexAuto, indexCreate, indexDrop, indexRebuild, indexStatus } from './indexes.ts';
@@ -28,5 +29,7 @@ export const PRINTERS: Record<string, Printer> = {
   'index drop': indexDrop,
   'index auto': indexAuto,
   ...STAT_PRINTERS,
+  dupes,
+  'dupes list': dupesList,
   eval: evaluation,
 };

@@ -1,4 +1,5 @@
 /** How an ingest summary and a dry run look on a terminal. */
+import type { FindDuplicatesResult } from '../../dupes/index.ts';
 import type { IndexBuildResult } from '../../indexes/index.ts';
 import type { dryRun } from '../../ingest/dry-run.ts';
 import { formatMappingDescription } from '../../ingest/readers/mapping.ts';
@@ -8,7 +9,12 @@ import type { Printer } from './printer.ts';
 
 type Result =
   | { dryRun: Awaited<ReturnType<typeof dryRun>> }
-  | (IngestSummary & { embeddingQueue?: number; indexCreated: string | null; indexBuild: IndexBuildResult | null });
+  | (IngestSummary & {
+      embeddingQueue?: number;
+      indexCreated: string | null;
+      indexBuild: IndexBuildResult | null;
+      nearDuplicates: FindDuplicatesResult | null;
+    });
 
 function printDryRun(files: Awaited<ReturnType<typeof dryRun>>): void {
   for (const { file, mapping, rows } of files) {
@@ -32,6 +38,7 @@ export const ingest: Printer = {
     if ('dryRun' in result) return printDryRun(result.dryRun);
     const summary = result;
     const built = result.indexBuild;
+    const near = result.nearDuplicates;
     const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : 0;
     printFacts({
       read: summary.read,
@@ -47,6 +54,9 @@ export const ingest: Printer = {
       time: `${summary.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)`,
       ...(summary.indexesRebuilt.length ? { 'indexes rebuilt': summary.indexesRebuilt } : {}),
       ...(built ? { 'index created': `${built.name} in ${(built.milliseconds / 1000).toFixed(1)} s (the table outgrew exact search)` } : {}),
+      ...(near
+        ? { 'near-duplicates': `${near.examined} new or changed posting(s) examined; ${near.clusters} clusters hold ${near.clustered} postings` }
+        : {}),
       ...(summary.rejectFile ? { 'reject file': summary.rejectFile } : {}),
     });
   },

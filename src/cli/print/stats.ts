@@ -10,9 +10,10 @@ type Row = Record<string, number | string>;
 /** A printer that says how many postings the statistic rests on, then shows it. */
 function stat<S extends MarketStat<unknown>>(show: (stat: S, input: Record<string, unknown>) => void): Printer {
   return {
-    print(result: S, input: { like?: string }) {
+    print(result: S & { dedupe?: boolean }, input: { like?: string }) {
       const where = input.like === undefined ? '' : ` like "${truncate(input.like, 60)}"`;
-      console.log(`${result.total.toLocaleString('en-US')} postings${where}`);
+      const counted = result.dedupe === false ? ', near-duplicates counted each' : ', counted once per near-duplicate cluster';
+      console.log(`${result.total.toLocaleString('en-US')} postings${where}${counted}`);
       show(result, input);
     },
   };
