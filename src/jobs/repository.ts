@@ -13,6 +13,7 @@ import { companies, jobs } from '../db/schema.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { upsertCompanies } from './companies.ts';
 import { EMBEDDED_FIELDS, embeddingText, storedFields } from './derived.ts';
+import { claimJobKeys } from './job-keys.ts';
 import { setJobSkills } from './skills.ts';
 
 /** The one "no such job" error. */
@@ -55,6 +56,7 @@ export async function addJobs(db: Db, embedder: Embedder, inputs: readonly unkno
     );
     const vectors = await embedChecked(embedder, valid.map(embeddingText));
     const rows = valid.map((job, i) => columnsFor(job, job.company ? (companyIds.get(job.company) ?? null) : null, vectors[i]!));
+    await claimJobKeys(tx, rows);
     let inserted: { id: number }[];
     try {
       inserted = await tx.insert(jobs).values(rows).returning({ id: jobs.id });
@@ -104,6 +106,7 @@ export async function updateJob(db: Db, embedder: Embedder, id: number, patch: R
     const companyId = job.company ? (companyIds.get(job.company) ?? null) : null;
     const { embedding, ...columns } = columnsFor(job, companyId, new Float32Array(0));
     const set: Partial<typeof jobs.$inferInsert> = { ...columns, updatedAt: sql`now()` as unknown as Date };
+    await claimJobKeys(tx, [columns], id);
     if (textChanged) {
       const [vector] = await embedChecked(embedder, [embeddingText(job)]);
       set.embedding = Array.from(vector!);

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { citusStatus, distributeTables, indexesOnShards } from '../../db/citus.ts';
 import { databaseInfo } from '../../db/info.ts';
 import { migrate, migrationStatus, rollback } from '../../db/migrations.ts';
 import { reembedAll } from '../../jobs/reembed.ts';
+import { createVectorIndex } from '../../indexes/index.ts';
+import { vectorIndexes } from '../../db/vector-indexes.ts';
 import { checkPgvector, initDatabase, PGVECTOR_HINT } from '../../db/setup.ts';
 import { type CommandContext, withDatabase } from '../context.ts';
 import { wholeNumberFlag } from '../parse.ts';
@@ -106,6 +109,43 @@ export function dbCommand(): Command {
         if (json) return printJson(result);
         console.log(`re-embedded ${result.reembedded} postings: ${result.from ?? 'nothing recorded'} -> ${result.to}`);
         if (result.indexesRebuilt.length) console.log(`rebuilt indexes: ${result.indexesRebuilt.join(', ')}`);
+      }),
+    );
+
+  db.command('distribute')
+    .description(
+      'on a Citus coordinator: distribute jobs and job_skills by job id (co-located), make companies and skills reference tables, ' +
+        'index every shard (full text, HNSW)',
+    )
+    .option('--status', 'only show how the tables stand (distributed, reference, shards, workers)')
+    .action(
+      onDatabase(async ({ database, json }, opts: { status?: boolean }) => {
+        const distributed = !opts.status;
+        let built: string | null = null;
+        if (distributed) {
+          await distributeTables(database);
+          // Pushed-down vector search wants each shard's own HNSW graph; an existing index was already copied to every shard.
+          if ((await vectorIndexes(database.db)).length === 0) built = (await createVectorIndex(database, { type: 'hnsw' })).name;
+        }
+        const status = await citusStatus(database.db);
+        const shardIndexes = status.tables.length ? await indexesOnShards(database.db) : [];
+        if (json) return printJson({ location: database.location, distributed, vectorIndexBuilt: built, ...status, shardIndexes });
+        if (!status.version) {
+          console.log(`${database.location}: not a Citus database (no citus extension)`);
+          return;
+        }
+        if (distributed) console.log(`${database.location}: distributed${built ? `, built ${built} on every shard` : ''}`);
+        printFacts({ citus: status.version, workers: status.workers.join(', ') || 'none' });
+        if (status.tables.length) {
+          printTable(status.tables, {
+            table: (t) => t.table,
+            kind: (t) => t.kind,
+            'distributed by': (t) => t.column ?? '-',
+            shards: (t) => t.shards,
+            colocation: (t) => t.colocationId,
+          });
+          printTable(shardIndexes, { 'jobs index': (i) => i.index, 'on shards': (i) => `${i.shards} of ${i.of}` });
+        } else console.log('not distributed yet: run jobsight db distribute');
       }),
     );
 
