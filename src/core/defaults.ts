@@ -152,3 +152,9 @@ export const CONFIG_DEFAULTS = {
   /** A resume or a long posting is tens of kB; a megabyte leaves room and still bounds memory. */
   maxBodyBytes: 1024 * 1024,
 } as const;
+
+/**
+ * Most shards `db distribute --shard-count` makes for jobs: Citus's own default is 32, and every
+ * shard is a table with its own indexes on a worker, so thousands would only add planning work.
+ */
+export const MAX_SHARD_COUNT = 1024;

@@ -19,7 +19,8 @@
  * already allowed. Foreign keys are dropped for the conversion and re-created as they were.
  */
 import { sql } from 'drizzle-orm';
-import { ConflictError, JobsightError, UnavailableError } from '../core/errors.ts';
+import { MAX_SHARD_COUNT } from '../core/defaults.ts';
+import { ConflictError, InvalidInputError, JobsightError, UnavailableError } from '../core/errors.ts';
 import { queryRows, type Database, type Db, type Tx } from './database.ts';
 import { migrationStatus } from './migrations.ts';
 
@@ -151,7 +152,11 @@ interface ForeignKey {
  *
  * @example await distributeTables(database); // then (await citusStatus(database.db)).tables
  */
-export async function distributeTables(database: Database): Promise<CitusStatus> {
+export async function distributeTables(database: Database, options: { shardCount?: number } = {}): Promise<CitusStatus> {
+  const { shardCount } = options;
+  if (shardCount !== undefined && !(Number.isInteger(shardCount) && shardCount >= 1 && shardCount <= MAX_SHARD_COUNT)) {
+    throw new InvalidInputError(`the shard count must be a whole number from 1 to ${MAX_SHARD_COUNT}, got ${shardCount}`);
+  }
   await checkDistributable(database);
   await database.db.transaction(async (tx) => {
     // Citus's DDL on distributed tables in a transaction that also wrote must use one connection per worker.
@@ -168,7 +173,12 @@ export async function distributeTables(database: Database): Promise<CitusStatus>
     await tx.execute(sql`create index if not exists ${sql.identifier(JOB_KEY_PLAIN_INDEX)} on jobs (source, external_id)`);
     for (const table of REFERENCE_TABLES) await tx.execute(sql`select create_reference_table(${table})`);
     for (const { table, column, colocateWith } of DISTRIBUTED_TABLES) {
-      await tx.execute(sql`select create_distributed_table(${table}, ${column}, colocate_with => ${colocateWith})`);
+      // shard_count only for the first table: the co-located one takes the same shards.
+      await tx.execute(
+        shardCount !== undefined && colocateWith === 'default'
+          ? sql`select create_distributed_table(${table}, ${column}, shard_count => ${shardCount}::int)`
+          : sql`select create_distributed_table(${table}, ${column}, colocate_with => ${colocateWith})`,
+      );
     }
     // pg_get_constraintdef gives trusted catalog text ("FOREIGN KEY (job_id) REFERENCES jobs(id) ON DELETE CASCADE").
     for (const fk of foreignKeys) {

@@ -33,10 +33,14 @@ function bucket({ source, externalId }: JobKey): number {
 /**
  * When the database does not keep job keys unique itself (Citus), locks the buckets of `keys`
  * until the transaction ends, in ascending order so writers cannot deadlock. Returns whether the
- * caller must check keys itself (true on Citus).
+ * caller must check keys itself (true on Citus). Call it first in a writing transaction (see below).
  */
 export async function lockJobKeys(tx: Db | Tx, keys: readonly JobKey[]): Promise<boolean> {
   if (await jobKeyIsUnique(tx)) return false;
+  // A transaction that reads jobs across shards and then writes companies or skills (reference
+  // tables with foreign keys from jobs) must use one connection per worker from its start, or
+  // Citus refuses the write ("there was a parallel operation on a distributed table").
+  await tx.execute(sql`select set_config('citus.multi_shard_modify_mode', 'sequential', true)`);
   const buckets = [...new Set(keys.map(bucket))].sort((a, b) => a - b);
   // unnest keeps the array's order; the locks are taken in it.
   if (buckets.length > 0) await tx.execute(sql`select pg_advisory_xact_lock(${KEY_LOCK_SPACE}, b) from unnest(${sql.param(buckets)}::int[]) as b`);

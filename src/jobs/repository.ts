@@ -50,13 +50,16 @@ export async function addJobs(db: Db, embedder: Embedder, inputs: readonly unkno
   const valid = inputs.map((input, i) => parseJobInput(input, inputs.length > 1 ? `job #${i + 1}` : 'job'));
   if (valid.length === 0) return [];
   const ids = await db.transaction(async (tx) => {
+    await claimJobKeys(
+      tx,
+      valid.map((job) => storedFields(job)),
+    );
     const companyIds = await upsertCompanies(
       tx,
       valid.flatMap((j) => (j.company ? [j.company] : [])),
     );
     const vectors = await embedChecked(embedder, valid.map(embeddingText));
     const rows = valid.map((job, i) => columnsFor(job, job.company ? (companyIds.get(job.company) ?? null) : null, vectors[i]!));
-    await claimJobKeys(tx, rows);
     let inserted: { id: number }[];
     try {
       inserted = await tx.insert(jobs).values(rows).returning({ id: jobs.id });
@@ -101,12 +104,12 @@ export async function updateJob(db: Db, embedder: Embedder, id: number, patch: R
     const current = await getJobOrThrow(tx, id);
     const merged = mergePatch(current, patch);
     const job = parseJobInput(merged, `update of job ${id}`);
+    await claimJobKeys(tx, [storedFields(job)], id);
     const textChanged = EMBEDDED_FIELDS.some((f) => (current[f] ?? undefined) !== (job[f] ?? undefined));
     const companyIds = await upsertCompanies(tx, job.company ? [job.company] : []);
     const companyId = job.company ? (companyIds.get(job.company) ?? null) : null;
     const { embedding, ...columns } = columnsFor(job, companyId, new Float32Array(0));
     const set: Partial<typeof jobs.$inferInsert> = { ...columns, updatedAt: sql`now()` as unknown as Date };
-    await claimJobKeys(tx, [columns], id);
     if (textChanged) {
       const [vector] = await embedChecked(embedder, [embeddingText(job)]);
       set.embedding = Array.from(vector!);

@@ -50,6 +50,8 @@ const SKIP = !CAN_START_CLUSTERS
 // Loading about 3,900 postings twice and distributing them on a shared 2-core machine.
 const SETUP_TIMEOUT = 900_000;
 const REFERENCE_DATE = new Date('2018-07-31T00:00:00Z');
+// Few shards, so each holds about 1,000 postings: enough for the planner to walk a shard's HNSW index.
+const SHARDS = 4;
 const LINKEDIN = [DATA_FILES.linkedinAnalyst, DATA_FILES.linkedinScientist, DATA_FILES.indeedAnalyst, DATA_FILES.indeedScientist];
 
 function portIsFree(port: number): Promise<boolean> {
@@ -109,16 +111,16 @@ describe.skipIf(SKIP !== null)(`[citus] a coordinator and 2 workers answer like 
       await initDatabase(database.db, testEmbedder);
       await ingest(database, [DATA_FILES.glassdoor]);
     }
-    const distributed = await jobsight('db', 'distribute', '--json');
+    const distributed = await jobsight('db', 'distribute', '--shard-count', String(SHARDS), '--json');
     expect(distributed.stderr).toBe('');
     expect(distributed.code).toBe(0);
     const status = JSON.parse(distributed.stdout);
     expect(status.workers).toHaveLength(2);
-    expect(status.tables.map((t: { table: string; kind: string; column: string | null }) => [t.table, t.kind, t.column])).toEqual([
-      ['companies', 'reference', null],
-      ['skills', 'reference', null],
-      ['job_skills', 'distributed', 'job_id'],
-      ['jobs', 'distributed', 'id'],
+    expect(status.tables.map((t: { table: string; kind: string; column: string | null; shards: number }) => [t.table, t.kind, t.column, t.shards])).toEqual([
+      ['job_skills', 'distributed', 'job_id', SHARDS],
+      ['jobs', 'distributed', 'id', SHARDS],
+      ['companies', 'reference', null, 1],
+      ['skills', 'reference', null, 1],
     ]);
     // Co-located: jobs and job_skills share their shards' placement.
     expect(
@@ -128,8 +130,7 @@ describe.skipIf(SKIP !== null)(`[citus] a coordinator and 2 workers answer like 
     // The full-text and the vector index are on every shard.
     for (const index of ['jobs_search_vector_idx', 'jobs_embedding_hnsw_cosine']) {
       const onShards = status.shardIndexes.find((i: { index: string }) => i.index === index);
-      expect(onShards.shards).toBe(onShards.of);
-      expect(onShards.of).toBeGreaterThan(1);
+      expect(onShards).toMatchObject({ shards: SHARDS, of: SHARDS });
     }
     // After distribution: COPY into distributed tables (the loader's fast path).
     for (const database of [citus, single]) await ingest(database, LINKEDIN, { referenceDate: REFERENCE_DATE });
@@ -162,11 +163,11 @@ describe.skipIf(SKIP !== null)(`[citus] a coordinator and 2 workers answer like 
   });
 
   it('search --explain shows the vector search pushed down: a Citus Adaptive custom scan, each shard its own top k through its HNSW index', async () => {
-    // ef_search 10: with ~120 postings per shard the planner otherwise prefers each shard's exact scan.
+    // ef_search 10: with about 1,000 postings per shard the planner prefers an exact scan from ef_search 40 up.
     const result = await jobsight('search', 'machine learning engineer', '--mode', 'vector', '--explain', '--ef-search', '10', '--json');
     expect(result.stderr).toBe('');
     const { plan } = JSON.parse(result.stdout);
-    expect(plan.distributed.shards).toBeGreaterThan(1);
+    expect(plan.distributed.shards).toBe(SHARDS);
     expect(plan.summary).toMatch(/^distributed \(Citus\): each of \d+ shards answers its own top k/);
     expect(plan.kind).toBe('index');
     expect(plan.index).toBe('jobs_embedding_hnsw_cosine');

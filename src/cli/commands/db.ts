@@ -7,6 +7,7 @@ import { createVectorIndex } from '../../indexes/index.ts';
 import { vectorIndexes } from '../../db/vector-indexes.ts';
 import { checkPgvector, initDatabase, PGVECTOR_HINT } from '../../db/setup.ts';
 import { type CommandContext, withDatabase } from '../context.ts';
+import { MAX_SHARD_COUNT } from '../../core/defaults.ts';
 import { wholeNumberFlag } from '../parse.ts';
 import { printFacts, printJson, printTable } from '../output.ts';
 import { createProgress } from '../progress.ts';
@@ -118,12 +119,13 @@ export function dbCommand(): Command {
         'index every shard (full text, HNSW)',
     )
     .option('--status', 'only show how the tables stand (distributed, reference, shards, workers)')
+    .option('--shard-count <n>', "shards of jobs and job_skills (default: the server's citus.shard_count, 32)", wholeNumberFlag('--shard-count', 1, MAX_SHARD_COUNT))
     .action(
-      onDatabase(async ({ database, json }, opts: { status?: boolean }) => {
+      onDatabase(async ({ database, json }, opts: { status?: boolean; shardCount?: number }) => {
         const distributed = !opts.status;
         let built: string | null = null;
         if (distributed) {
-          await distributeTables(database);
+          await distributeTables(database, { shardCount: opts.shardCount });
           // Pushed-down vector search wants each shard's own HNSW graph; an existing index was already copied to every shard.
           if ((await vectorIndexes(database.db)).length === 0) built = (await createVectorIndex(database, { type: 'hnsw' })).name;
         }
