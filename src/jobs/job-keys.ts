@@ -31,16 +31,25 @@ function bucket({ source, externalId }: JobKey): number {
 }
 
 /**
+ * Starts a transaction that writes jobs: returns whether the writer must keep job keys unique
+ * itself (true on Citus, where it also switches the transaction to one connection per worker: a
+ * transaction that reads jobs across shards and then writes companies or skills, reference tables
+ * with foreign keys from jobs, must do so from its start, or Citus refuses the write with "there
+ * was a parallel operation on a distributed table"). Call it before the transaction reads jobs.
+ */
+export async function startJobWrites(tx: Db | Tx): Promise<boolean> {
+  if (await jobKeyIsUnique(tx)) return false;
+  await tx.execute(sql`select set_config('citus.multi_shard_modify_mode', 'sequential', true)`);
+  return true;
+}
+
+/**
  * When the database does not keep job keys unique itself (Citus), locks the buckets of `keys`
  * until the transaction ends, in ascending order so writers cannot deadlock. Returns whether the
- * caller must check keys itself (true on Citus). Call it first in a writing transaction (see below).
+ * caller must check keys itself (true on Citus). Starts the transaction's job writes (above).
  */
 export async function lockJobKeys(tx: Db | Tx, keys: readonly JobKey[]): Promise<boolean> {
-  if (await jobKeyIsUnique(tx)) return false;
-  // A transaction that reads jobs across shards and then writes companies or skills (reference
-  // tables with foreign keys from jobs) must use one connection per worker from its start, or
-  // Citus refuses the write ("there was a parallel operation on a distributed table").
-  await tx.execute(sql`select set_config('citus.multi_shard_modify_mode', 'sequential', true)`);
+  if (!(await startJobWrites(tx))) return false;
   const buckets = [...new Set(keys.map(bucket))].sort((a, b) => a - b);
   // unnest keeps the array's order; the locks are taken in it.
   if (buckets.length > 0) await tx.execute(sql`select pg_advisory_xact_lock(${KEY_LOCK_SPACE}, b) from unnest(${sql.param(buckets)}::int[]) as b`);

@@ -13,7 +13,7 @@ import { companies, jobs } from '../db/schema.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { upsertCompanies } from './companies.ts';
 import { EMBEDDED_FIELDS, embeddingText, storedFields } from './derived.ts';
-import { claimJobKeys } from './job-keys.ts';
+import { claimJobKeys, startJobWrites } from './job-keys.ts';
 import { setJobSkills } from './skills.ts';
 
 /** The one "no such job" error. */
@@ -100,6 +100,7 @@ async function getJobOrThrow(db: Db | Tx, id: number): Promise<Job> {
  */
 export async function updateJob(db: Db, embedder: Embedder, id: number, patch: Record<string, unknown>): Promise<Job> {
   await db.transaction(async (tx) => {
+    await startJobWrites(tx);
     await tx.execute(sql`select 1 from jobs where id = ${id} for update`);
     const current = await getJobOrThrow(tx, id);
     const merged = mergePatch(current, patch);

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseInput } from '../core/validation.ts';
-import type { Db, Tx } from '../db/database.ts';
+import { queryRows, type Db, type Tx } from '../db/database.ts';
 import { scanOptions } from './options.ts';
 
 export interface SearchSettings {
@@ -22,7 +22,8 @@ const SearchSettings = z.object({ ...scanOptions(), iterative: z.boolean().optio
 
 /**
  * Sets `hnsw.ef_search` / `ivfflat.probes` / the iterative scans for the rest of the transaction
- * `tx`, in one statement: every search runs this, so it costs one round trip, not one per setting.
+ * `tx`, in one statement: every search runs this, so it costs one round trip, not one per setting
+ * (on a server with Citus loaded, a second one forwards them to the workers).
  * @example await db.transaction(async (tx) => { await applySearchSettings(tx, { efSearch: 100 }); ... });
  */
 export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
@@ -32,13 +33,23 @@ export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings)
   if (probes !== undefined) values.push(['ivfflat.probes', String(probes)]);
   if (iterative) values.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
   if (values.length === 0) return;
-  // set_config(name, value, true) is SET LOCAL with bound parameters.
-  await tx.execute(
+  // set_config(name, value, true) is SET LOCAL with bound parameters. The same statement asks
+  // whether Citus is loaded (its settings exist only then).
+  const [row] = await queryRows<{ citus: boolean }>(
+    tx,
     sql`select ${sql.join(
       values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
       sql`, `,
-    )}`,
+    )}, current_setting('citus.propagate_set_commands', true) is not null as citus`,
   );
+  if (row?.citus) {
+    // Citus runs the query on the workers' own connections, and forwards SET LOCAL commands (not
+    // set_config) to them when told to: without this the shards' HNSW scans would run at
+    // pgvector's defaults. Names are constants and values checked whole numbers or a constant.
+    await tx.execute(
+      sql.raw([`set local citus.propagate_set_commands = 'local'`, ...values.map(([name, value]) => `set local ${name} = '${value}'`)].join('; ')),
+    );
+  }
 }
 
 /**

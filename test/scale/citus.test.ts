@@ -116,7 +116,9 @@ describe.skipIf(SKIP !== null)(`[citus] a coordinator and 2 workers answer like 
     expect(distributed.code).toBe(0);
     const status = JSON.parse(distributed.stdout);
     expect(status.workers).toHaveLength(2);
-    expect(status.tables.map((t: { table: string; kind: string; column: string | null; shards: number }) => [t.table, t.kind, t.column, t.shards])).toEqual([
+    expect(
+      status.tables.map((t: { table: string; kind: string; column: string | null; shards: number }) => [t.table, t.kind, t.column, t.shards]),
+    ).toEqual([
       ['job_skills', 'distributed', 'job_id', SHARDS],
       ['jobs', 'distributed', 'id', SHARDS],
       ['companies', 'reference', null, 1],
@@ -233,7 +235,7 @@ describe.skipIf(SKIP !== null)(`[citus] a coordinator and 2 workers answer like 
       await same(`/api/jobs/${id}/similar?k=5&skillsAny=Python`);
       const resume = 'Data analyst, 4 years: SQL, Python, Tableau, Excel, A/B testing and dashboards for marketing.';
       const match = await same('/api/match', { method: 'POST', json: { resume, k: 10 } });
-      expect(match.hits.length).toBeGreaterThan(0);
+      expect(match.matches.length).toBeGreaterThan(0);
     });
 
     it('CRUD: add, read, update, search, duplicate key refused, delete', async () => {

@@ -119,7 +119,11 @@ export function dbCommand(): Command {
         'index every shard (full text, HNSW)',
     )
     .option('--status', 'only show how the tables stand (distributed, reference, shards, workers)')
-    .option('--shard-count <n>', "shards of jobs and job_skills (default: the server's citus.shard_count, 32)", wholeNumberFlag('--shard-count', 1, MAX_SHARD_COUNT))
+    .option(
+      '--shard-count <n>',
+      "shards of jobs and job_skills (default: the server's citus.shard_count, 32)",
+      wholeNumberFlag('--shard-count', 1, MAX_SHARD_COUNT),
+    )
     .action(
       onDatabase(async ({ database, json }, opts: { status?: boolean; shardCount?: number }) => {
         const distributed = !opts.status;
