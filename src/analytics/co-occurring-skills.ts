@@ -61,16 +61,22 @@ export async function coOccurringSkills(db: Db, embedder: Embedder | undefined, 
       from slice join job_skills on job_skills.job_id = slice.id
       group by job_skills.skill_id
     ),
+    with_skill_count as (select count(*)::float8 as n from with_skill),
+    -- The counts are joined in rather than scalar subqueries beside the aggregates: Citus cannot
+    -- push such subqueries down to the shards, and the arithmetic is the same.
     together as (
       select skills.name as skill, count(*)::int as postings,
-             count(*)::float8 / (select count(*) from with_skill) as share,
-             count(*)::float8 / (select count(*) from with_skill) / (prevalence.postings::float8 / (select n from total)) as lift
+             count(*)::float8 / with_skill_count.n as share,
+             count(*)::float8 / with_skill_count.n / (prevalence.postings::float8 / total.n) as lift
       from with_skill
       join job_skills on job_skills.job_id = with_skill.id
       join skills on skills.id = job_skills.skill_id
       join prevalence on prevalence.skill_id = skills.id
-      where skills.id <> (select id from target)
-      group by skills.name, prevalence.postings
+      cross join with_skill_count
+      cross join total
+      cross join target
+      where skills.id <> target.id
+      group by skills.name, prevalence.postings, with_skill_count.n, total.n
       order by postings desc, lift desc, skill
       limit ${options.top}
     )

@@ -14,7 +14,7 @@ import { InternalError } from '../core/errors.ts';
 import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
 import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
-import { type SearchSettings, scanTarget, withScanSettings } from '../search/scan-settings.ts';
+import { isDistributed, type SearchSettings, scanTarget, withScanSettings } from '../search/scan-settings.ts';
 import type { z } from 'zod';
 import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts';
 
@@ -62,7 +62,7 @@ export interface MarketStat<Row> {
  * await overSlice(db, embedder, options, sql`counted as (select count(*) from slice) select * from counted`);
  */
 export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, rest: SQL): Promise<T[]> {
-  const settings = { iterative: options.like !== undefined && options.filters !== undefined };
+  const settings = { iterative: options.like !== undefined && options.filters !== undefined, distributed: await isDistributed(db) };
   const ctes = await sliceCtes(embedder, options, settings);
   const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
   return withScanSettings(db, settings, (tx) => queryRows<T>(tx, statement));

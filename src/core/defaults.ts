@@ -232,3 +232,9 @@ export const CONFIG_DEFAULTS = {
  * before it is tried again.
  */
 export const REPLICA_CHECK = { recheckMs: 2_000, retryMs: 5_000 } as const;
+
+/**
+ * Most shards `db distribute --shard-count` makes for jobs: Citus's own default is 32, and every
+ * shard is a table with its own indexes on a worker, so thousands would only add planning work.
+ */
+export const MAX_SHARD_COUNT = 1024;

@@ -123,7 +123,8 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
     summary.indexesDropped = await retry(() => maybeDropIndexes(ctx, files, options));
     await loadFiles(ctx, files, options, summary, done, retry);
     summary.indexesRebuilt = await retry(() => restoreVectorIndexes(db));
-    await retry(() => db.execute(sql`analyze jobs, companies, skills, job_skills`));
+    // One table per statement: Citus refuses one ANALYZE of distributed and reference tables together.
+    for (const table of ['jobs', 'companies', 'skills', 'job_skills']) await retry(() => db.execute(sql`analyze ${sql.identifier(table)}`));
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     const retries = (options.retry ?? { retries: 6 }).retries;

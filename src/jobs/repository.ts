@@ -13,6 +13,7 @@ import { companies, jobs } from '../db/schema.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { upsertCompanies } from './companies.ts';
 import { EMBEDDED_FIELDS, embeddingText, storedFields } from './derived.ts';
+import { claimJobKeys, startJobWrites } from './job-keys.ts';
 import { setJobSkills } from './skills.ts';
 
 /** The one "no such job" error. */
@@ -49,6 +50,10 @@ export async function addJobs(db: Db, embedder: Embedder, inputs: readonly unkno
   const valid = inputs.map((input, i) => parseJobInput(input, inputs.length > 1 ? `job #${i + 1}` : 'job'));
   if (valid.length === 0) return [];
   const ids = await db.transaction(async (tx) => {
+    await claimJobKeys(
+      tx,
+      valid.map((job) => storedFields(job)),
+    );
     const companyIds = await upsertCompanies(
       tx,
       valid.flatMap((j) => (j.company ? [j.company] : [])),
@@ -95,10 +100,12 @@ async function getJobOrThrow(db: Db | Tx, id: number): Promise<Job> {
  */
 export async function updateJob(db: Db, embedder: Embedder, id: number, patch: Record<string, unknown>): Promise<Job> {
   await db.transaction(async (tx) => {
+    await startJobWrites(tx);
     await tx.execute(sql`select 1 from jobs where id = ${id} for update`);
     const current = await getJobOrThrow(tx, id);
     const merged = mergePatch(current, patch);
     const job = parseJobInput(merged, `update of job ${id}`);
+    await claimJobKeys(tx, [storedFields(job)], id);
     const textChanged = EMBEDDED_FIELDS.some((f) => (current[f] ?? undefined) !== (job[f] ?? undefined));
     const companyIds = await upsertCompanies(tx, job.company ? [job.company] : []);
     const companyId = job.company ? (companyIds.get(job.company) ?? null) : null;

@@ -23,8 +23,9 @@ export async function embedQuery(embedder: Embedder, query: string): Promise<str
 }
 
 /**
- * `name (id, distance)`: the `limit` postings with an embedding nearest to `target` (a vector
- * parameter or a scalar subquery), among those where `where` holds. Materialized, so PostgreSQL
+ * `name (id, distance)`: the `limit` postings with an embedding nearest to `target` (always a
+ * bound vector parameter: on Citus each shard then answers its own top k through its index, where
+ * a scalar subquery would be refused), among those where `where` holds. Materialized, so PostgreSQL
  * runs the index scan once and outer queries re-sort and filter its few rows.
  *
  * @example sql`with ${nearest('nearest', { op, target: sql`${vector}::vector`, where: sql`true`, limit: 10 })} select * from nearest`

@@ -13,7 +13,7 @@ import { distanceOperator, embedQuery, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { type SearchSettings, scanTarget, withScanSettings } from './scan-settings.ts';
+import { isDistributed, type SearchSettings, scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface HybridHit extends Hit {
   /** 1-based rank in the vector branch; null when the posting was not among its candidates. */
@@ -141,7 +141,12 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const op = distanceOperator(o.metric);
   const vector = await embedQuery(embedder, o.query);
   const words = o.textQuery ?? o.query;
-  const settings = { iterative: o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const settings = {
+    iterative: o.filters !== undefined,
+    efSearch: o.efSearch ?? DEFAULT_EF_SEARCH,
+    probes: o.probes,
+    distributed: await isDistributed(db),
+  };
   const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {}, settings });
   const rows = await withScanSettings(db, settings, (tx) =>
     queryRows<HybridHit>(

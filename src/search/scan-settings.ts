@@ -13,12 +13,16 @@
  * - pgvector's cost estimate does read ef_search (HNSW) and probes (IVFFlat) at planning time:
  *   a query asking for another ef_search, or for probes, still runs in a transaction with the
  *   settings made first, so the planner sees them (BEGIN / set_config / query / COMMIT).
+ * - On Citus the shards run the query on the workers' own connections, which see neither the
+ *   session defaults nor set_config: a distributed search runs in a transaction that forwards
+ *   `SET LOCAL` commands to the workers, and binds the query vector as it is (Citus pushes a
+ *   bound vector down to every shard, not a scalar subquery).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_EF_SEARCH } from '../core/defaults.ts';
 import { parseInput } from '../core/validation.ts';
-import type { Db, Tx } from '../db/database.ts';
+import { queryRows, type Db, type Tx } from '../db/database.ts';
 import { scanOptions } from './options.ts';
 
 export interface SearchSettings {
@@ -28,6 +32,26 @@ export interface SearchSettings {
   probes?: number;
   /** Let HNSW and IVFFlat scans continue until enough rows pass the filters (pgvector 0.8 `relaxed_order`). */
   iterative?: boolean;
+  /** The tables are distributed by Citus (see isDistributed): settings go to the workers by SET LOCAL. */
+  distributed?: boolean;
+}
+
+const distributedDatabases = new WeakMap<Db, Promise<boolean>>();
+
+/**
+ * Whether `db` is a Citus coordinator (its settings exist only then): asked once per database
+ * handle, then remembered, so a search on one node pays no round trip for it.
+ */
+export function isDistributed(db: Db): Promise<boolean> {
+  let known = distributedDatabases.get(db);
+  if (!known) {
+    known = queryRows<{ citus: boolean }>(db, sql`select current_setting('citus.propagate_set_commands', true) is not null as citus`).then(
+      ([row]) => row?.citus === true,
+    );
+    known.catch(() => distributedDatabases.delete(db));
+    distributedDatabases.set(db, known);
+  }
+  return known;
 }
 
 const SearchSettings = z.object({ ...scanOptions(), iterative: z.boolean().optional() });
@@ -59,7 +83,7 @@ function setConfigCalls(values: readonly [string, string][]): SQL {
  */
 export function scanTarget(target: SQL, settings: SearchSettings): SQL {
   const values = settingValues(settings);
-  if (values.length === 0) return target;
+  if (values.length === 0 || settings.distributed) return target;
   // `where ... is not null` uses the set_config results, so PostgreSQL cannot drop the calls.
   return sql`(select ${target} from (select concat(${setConfigCalls(values)}) as applied) as scan_settings where scan_settings.applied is not null)`;
 }
@@ -77,6 +101,14 @@ function plannerNeedsSettings(settings: SearchSettings): boolean {
 export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
   const values = settingValues(settings);
   if (values.length === 0) return;
+  if (settings.distributed) {
+    // Citus forwards SET LOCAL commands (not set_config) to the workers when told to. Names are
+    // constants and values checked whole numbers or a constant, so the raw text is safe.
+    await tx.execute(
+      sql.raw([`set local citus.propagate_set_commands = 'local'`, ...values.map(([name, value]) => `set local ${name} = '${value}'`)].join('; ')),
+    );
+    return;
+  }
   await tx.execute(sql`select ${setConfigCalls(values)}`);
 }
 
@@ -85,7 +117,7 @@ export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings)
  * the planner does not depend on `settings`; otherwise in a transaction with them made first.
  */
 export async function withScanSettings<T>(db: Db, settings: SearchSettings, run: (db: Db | Tx) => Promise<T>): Promise<T> {
-  if (!plannerNeedsSettings(settings)) return run(db);
+  if (!settings.distributed && !plannerNeedsSettings(settings)) return run(db);
   return db.transaction(async (tx) => {
     await applySearchSettings(tx, settings);
     return run(tx);

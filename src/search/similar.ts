@@ -13,7 +13,7 @@ import { distanceOperator, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions } from './options.ts';
-import { scanTarget, withScanSettings } from './scan-settings.ts';
+import { isDistributed, scanTarget, withScanSettings } from './scan-settings.ts';
 import type { VectorHit } from './vector.ts';
 
 /** A job id: a whole number of 1 or more. */
@@ -25,31 +25,34 @@ export type SimilarOptions = Omit<z.input<typeof SimilarOptions>, 'id'>;
 /**
  * The k postings nearest to posting `id`, nearest first.
  *
- * The target's embedding comes from a scalar subquery, which PostgreSQL evaluates once before
- * the scan, so an HNSW or IVFFlat index can serve `ORDER BY distance LIMIT k` (the form
- * pgvector's README shows). Excluding the target and its duplicates is a filter on that scan, so
- * the scan is iterative: it keeps going until k rows pass.
+ * The target's embedding is read first and bound as a parameter, like a query's vector, so an
+ * HNSW or IVFFlat index can serve `ORDER BY distance LIMIT k` (the form pgvector's README shows);
+ * on Citus a bound vector lets each shard answer its own top k (a scalar subquery is refused
+ * there). Excluding the target and its duplicates is a filter on that scan, so the scan is
+ * iterative: it keeps going until k rows pass.
  *
  * @example const like = await similarJobs(db, 42, { k: 5, filters: { country: ['GB'] } });
  */
 export async function similarJobs(db: Db, id: number, options: SimilarOptions = {}): Promise<VectorHit[]> {
   const o = parseInput(SimilarOptions, { ...options, id }, { what: 'similarJobs options' });
-  const [target] = await queryRows<{ hasEmbedding: boolean }>(db, sql`select embedding is not null as "hasEmbedding" from jobs where id = ${o.id}`);
-  if (!target) throw jobNotFound(o.id);
-  if (!target.hasEmbedding) {
-    throw new InvalidInputError(`job ${o.id} has no embedding yet`, { hint: 'Run `jobsight db reembed` to embed every posting.' });
-  }
-  const where = sql`jobs.id <> ${o.id}
-    and jobs.content_hash <> (select content_hash from jobs where id = ${o.id})
-    and ${filterConditions(o.filters ?? {})}`;
-  const settings = { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
-  const embedding = scanTarget(sql`(select embedding from jobs where id = ${o.id})`, settings);
-  const rows = await withScanSettings(db, settings, (tx) =>
-    queryRows<VectorHit>(
+  const settings = { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed: await isDistributed(db) };
+  const rows = await withScanSettings(db, settings, async (tx) => {
+    // pgvector prints the shortest text that reads back as the same floats: the bound copy is exact.
+    const [target] = await queryRows<{ embedding: string | null; contentHash: string }>(
+      tx,
+      sql`select embedding::text as embedding, content_hash as "contentHash" from jobs where id = ${o.id}`,
+    );
+    if (!target) throw jobNotFound(o.id);
+    if (target.embedding === null) {
+      throw new InvalidInputError(`job ${o.id} has no embedding yet`, { hint: 'Run `jobsight db reembed` to embed every posting.' });
+    }
+    const where = sql`jobs.id <> ${o.id} and jobs.content_hash <> ${target.contentHash} and ${filterConditions(o.filters ?? {})}`;
+    const embedding = scanTarget(sql`${target.embedding}::vector`, settings);
+    return queryRows<VectorHit>(
       tx,
       sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: embedding, where, limit: o.k })}
           ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`)}`,
-    ),
-  );
+    );
+  });
   return rows.map(numericHit);
 }

@@ -14,7 +14,7 @@ import { estimatedFilterShare, filteredEfSearch } from './filter-share.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { scanTarget, withScanSettings } from './scan-settings.ts';
+import { isDistributed, scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface VectorHit extends Hit {
   /** pgvector's distance for the metric (for ip, the negative inner product: smaller is nearer). */
@@ -47,12 +47,14 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
   const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
-  const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes };
+  const distributed = await isDistributed(db);
+  const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed };
   const target = scanTarget(sql`${vector}::vector`, settings);
   // What the planner must see first: what the caller asked for. The ef_search chosen for a
   // filter is applied in the statement only (one round trip), and the plan is costed at the
   // default: the filter's share already tells the planner when an exact scan is cheaper.
-  const planned = { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  // On Citus every setting goes to the workers before the statement (scan-settings.ts).
+  const planned = distributed ? settings : { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
   const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k })}
     ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
   return { statement, settings, planned, filtered: o.filters !== undefined };
@@ -81,44 +83,67 @@ export interface VectorPlan {
   index: string | null;
   /** Whether the index scan may continue past ef_search until k rows pass the filters. */
   iterative: boolean;
+  /**
+   * On Citus, how the search was spread: each of `shards` shards answers its own top k (through
+   * its own copy of the index, when kind is `index`) and the coordinator merges them. null on one node.
+   */
+  distributed: { shards: number } | null;
   /** One line for people. */
   summary: string;
-  /** PostgreSQL's plan, as EXPLAIN (FORMAT JSON) gives it. */
+  /** PostgreSQL's plan, as EXPLAIN (FORMAT JSON) gives it (on Citus with one shard's plan inside). */
   plan: unknown;
 }
 
 interface PlanNode {
   'Node Type'?: string;
   'Index Name'?: string;
-  Plans?: PlanNode[];
+  'Custom Plan Provider'?: string;
+  'Task Count'?: number;
 }
 
-function* planNodes(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* planNodes(child);
+/**
+ * Every plan node, however deep: PostgreSQL nests them in `Plans`, Citus in `Distributed Query`
+ * (its subplans, and each shown task's `Remote Plan`), so every object and array is walked.
+ */
+function* planNodes(value: unknown): Generator<PlanNode> {
+  if (Array.isArray(value)) {
+    for (const item of value) yield* planNodes(item);
+  } else if (value !== null && typeof value === 'object') {
+    if ('Node Type' in value || 'Task Count' in value) yield value as PlanNode;
+    for (const child of Object.values(value)) yield* planNodes(child);
+  }
 }
 
 /**
  * How PostgreSQL would run `vectorSearch` with these options: through a vector index (and
- * whether iteratively) or exactly. The planner picks an exact plan when the filters keep so few
- * rows that comparing them all is cheaper than walking the graph.
+ * whether iteratively) or exactly, and on Citus across how many shards. The planner picks an
+ * exact plan when the filters keep so few rows that comparing them all is cheaper than walking
+ * the graph.
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
   const { statement, settings, planned, filtered } = await prepareVectorSearch(db, embedder, query, options);
   const [row] = await withScanSettings(db, planned, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
   const raw = row?.['QUERY PLAN'];
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-  const vectorIndexNames = new Set((await vectorIndexes(db)).map((i) => i.name));
-  const used = [...planNodes(plan[0]!.Plan)].find((n) => n['Index Name'] !== undefined && vectorIndexNames.has(n['Index Name']));
-  const index = used?.['Index Name'] ?? null;
+  const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const vectorIndexNames = [...new Set((await vectorIndexes(db)).map((i) => i.name))];
+  const nodes = [...planNodes(plan)];
+  // A shard's copy of an index is named <index>_<shard id>.
+  const baseIndex = (name: string | undefined) => vectorIndexNames.find((i) => name === i || name?.startsWith(`${i}_`));
+  const index = nodes.map((n) => baseIndex(n['Index Name'])).find((name) => name !== undefined) ?? null;
+  const shards = nodes.filter((n) => n['Custom Plan Provider']?.startsWith('Citus')).length
+    ? Math.max(0, ...nodes.map((n) => n['Task Count'] ?? 0))
+    : 0;
+  const distributed = shards > 0 ? { shards } : null;
   const iterative = index !== null && settings.iterative;
+  const where = distributed ? `distributed (Citus): each of ${shards} shards answers its own top k and the coordinator merges them; per shard, ` : '';
   const summary =
-    index === null
-      ? vectorIndexNames.size === 0
+    where +
+    (index === null
+      ? vectorIndexNames.length === 0
         ? 'exact: no vector index exists, every matching row is compared (true nearest neighbours)'
         : filtered
           ? 'exact: the filters keep few rows, so the planner compares each of them instead of walking the index (true nearest neighbours)'
           : 'exact: the planner judged a full scan cheaper than the index (a small table), so the answer is the true nearest neighbours'
-      : `index: ${index}${iterative ? ', iterative scan (relaxed_order): it keeps scanning until k rows pass the filters' : ''}`;
-  return { kind: index === null ? 'exact' : 'index', index, iterative, summary, plan };
+      : `index: ${index}${iterative ? ', iterative scan (relaxed_order): it keeps scanning until k rows pass the filters' : ''}`);
+  return { kind: index === null ? 'exact' : 'index', index, iterative, distributed, summary, plan };
 }

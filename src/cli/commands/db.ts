@@ -1,10 +1,14 @@
 import { Command } from 'commander';
 import type { NodeStatus } from '../../db/database.ts';
+import { citusStatus, distributeTables, indexesOnShards } from '../../db/citus.ts';
 import { databaseInfo } from '../../db/info.ts';
 import { migrate, migrationStatus, rollback } from '../../db/migrations.ts';
 import { reembedAll } from '../../jobs/reembed.ts';
+import { createVectorIndex } from '../../indexes/index.ts';
+import { vectorIndexes } from '../../db/vector-indexes.ts';
 import { checkPgvector, initDatabase, PGVECTOR_HINT } from '../../db/setup.ts';
 import { type CommandContext, withDatabase } from '../context.ts';
+import { MAX_SHARD_COUNT } from '../../core/defaults.ts';
 import { wholeNumberFlag } from '../parse.ts';
 import { printFacts, printJson, printTable } from '../output.ts';
 import { createProgress } from '../progress.ts';
@@ -119,6 +123,48 @@ export function dbCommand(): Command {
         if (json) return printJson(result);
         console.log(`re-embedded ${result.reembedded} postings: ${result.from ?? 'nothing recorded'} -> ${result.to}`);
         if (result.indexesRebuilt.length) console.log(`rebuilt indexes: ${result.indexesRebuilt.join(', ')}`);
+      }),
+    );
+
+  db.command('distribute')
+    .description(
+      'on a Citus coordinator: distribute jobs and job_skills by job id (co-located), make companies and skills reference tables, ' +
+        'index every shard (full text, HNSW)',
+    )
+    .option('--status', 'only show how the tables stand (distributed, reference, shards, workers)')
+    .option(
+      '--shard-count <n>',
+      "shards of jobs and job_skills (default: the server's citus.shard_count, 32)",
+      wholeNumberFlag('--shard-count', 1, MAX_SHARD_COUNT),
+    )
+    .action(
+      onDatabase(async ({ database, json }, opts: { status?: boolean; shardCount?: number }) => {
+        const distributed = !opts.status;
+        let built: string | null = null;
+        if (distributed) {
+          await distributeTables(database, { shardCount: opts.shardCount });
+          // Pushed-down vector search wants each shard's own HNSW graph; an existing index was already copied to every shard.
+          if ((await vectorIndexes(database.db)).length === 0) built = (await createVectorIndex(database, { type: 'hnsw' })).name;
+        }
+        const status = await citusStatus(database.db);
+        const shardIndexes = status.tables.length ? await indexesOnShards(database.db) : [];
+        if (json) return printJson({ location: database.location, distributed, vectorIndexBuilt: built, ...status, shardIndexes });
+        if (!status.version) {
+          console.log(`${database.location}: not a Citus database (no citus extension)`);
+          return;
+        }
+        if (distributed) console.log(`${database.location}: distributed${built ? `, built ${built} on every shard` : ''}`);
+        printFacts({ citus: status.version, workers: status.workers.join(', ') || 'none' });
+        if (status.tables.length) {
+          printTable(status.tables, {
+            table: (t) => t.table,
+            kind: (t) => t.kind,
+            'distributed by': (t) => t.column ?? '-',
+            shards: (t) => t.shards,
+            colocation: (t) => t.colocationId,
+          });
+          printTable(shardIndexes, { 'jobs index': (i) => i.index, 'on shards': (i) => `${i.shards} of ${i.of}` });
+        } else console.log('not distributed yet: run jobsight db distribute');
       }),
     );
 

@@ -52,9 +52,11 @@ export interface BatchOutcome {
 
 /**
  * Loads `rows` into jobs (insert new, update changed, leave identical ones untouched) and sets
- * their skills. Keys (source, external_id) must be unique within `rows`.
+ * their skills. Keys (source, external_id) must be unique within `rows`. `keysLocked`: the
+ * database has no unique index on the key (Citus, see db/citus.ts) and the caller holds the
+ * keys' locks (jobs/job-keys.ts), so `existing` is certain and rows are inserted or updated as it says.
  */
-export async function loadBatch(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
+export async function loadBatch(tx: Db, copy: CopyInto, rows: readonly StagedJob[], keysLocked = false): Promise<BatchOutcome> {
   const fresh = rows.filter((r) => !r.existing);
   const upsert = rows.filter((r) => r.existing);
   let inserted = 0;
@@ -62,7 +64,7 @@ export async function loadBatch(tx: Db, copy: CopyInto, rows: readonly StagedJob
     if (await copyNewJobs(tx, copy, fresh)) inserted = fresh.length;
     else upsert.push(...fresh);
   }
-  const outcome = await upsertThroughStaging(tx, copy, upsert);
+  const outcome = keysLocked ? await updateThroughStaging(tx, copy, upsert) : await upsertThroughStaging(tx, copy, upsert);
   return { ...outcome, inserted: outcome.inserted + inserted };
 }
 
@@ -101,8 +103,8 @@ async function copyNewJobs(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): 
   return true;
 }
 
-async function upsertThroughStaging(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
-  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+/** Copies `rows` with their skill lists into the transaction's temporary staging table. */
+async function stage(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<void> {
   await tx.execute(
     sql.raw(`create temp table if not exists ${STAGING} (${COLUMNS.map((c) => `${c[1]} ${c[3]}`).join(', ')}, skills text) on commit delete rows`),
   );
@@ -111,25 +113,57 @@ async function upsertThroughStaging(tx: Db, copy: CopyInto, rows: readonly Stage
     rows.map((row) => [...COLUMNS.map((c) => row[c[0]] as CopyValue), row.skills.join(SKILL_SEPARATOR)]),
   );
   await copy(STAGING, [...COLUMNS.map((c) => c[1]), 'skills'], payload);
+}
 
-  // xmax = 0 tells a freshly inserted row from an updated one; rows whose every column is
-  // already as staged are skipped by the WHERE and not returned at all (unchanged).
-  const changedColumns = JOB_COLUMNS.filter((c) => c !== 'embedding');
+// Rows whose every column is already as staged are left alone and count as unchanged.
+const CHANGED_COLUMNS = JOB_COLUMNS.filter((c) => c !== 'embedding');
+const SET_COLUMNS = (from: string) =>
+  JOB_COLUMNS.map((c) => (c === 'embedding' ? `embedding = coalesce(${from}.embedding, jobs.embedding)` : `${c} = ${from}.${c}`)).join(',\n        ');
+const DIFFERS = (from: string) =>
+  `(${CHANGED_COLUMNS.map((c) => `jobs.${c}`).join(', ')}) is distinct from (${CHANGED_COLUMNS.map((c) => `${from}.${c}`).join(', ')})`;
+
+async function upsertThroughStaging(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  await stage(tx, copy, rows);
+  // xmax = 0 tells a freshly inserted row from an updated one; unchanged rows are skipped by the
+  // WHERE and not returned at all.
   const changed = await queryRows<{ id: number; inserted: boolean }>(
     tx,
     sql.raw(`
       insert into jobs (source, external_id, ${JOB_COLUMNS.join(', ')})
       select source, external_id, ${JOB_COLUMNS.join(', ')} from ${STAGING}
       on conflict (source, external_id) do update set
-        ${JOB_COLUMNS.map((c) => (c === 'embedding' ? `embedding = coalesce(excluded.embedding, jobs.embedding)` : `${c} = excluded.${c}`)).join(',\n        ')},
+        ${SET_COLUMNS('excluded')},
         updated_at = now()
-      where (${changedColumns.map((c) => `jobs.${c}`).join(', ')}) is distinct from (${changedColumns.map((c) => `excluded.${c}`).join(', ')})
+      where ${DIFFERS('excluded')}
       returning id, (xmax = 0) as inserted`),
   );
   const changedIds = changed.map((r) => Number(r.id));
   if (changedIds.length > 0) await setStagedSkills(tx, changedIds);
   const inserted = changed.filter((r) => r.inserted).length;
   return { inserted, updated: changed.length - inserted, unchanged: rows.length - changed.length };
+}
+
+/**
+ * Without a unique index on the key there is no ON CONFLICT: rows known to be stored (under the
+ * keys' locks) are updated where they changed, joined to the staging table by key.
+ */
+async function updateThroughStaging(tx: Db, copy: CopyInto, rows: readonly StagedJob[]): Promise<BatchOutcome> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  await stage(tx, copy, rows);
+  const changed = await queryRows<{ id: number }>(
+    tx,
+    sql.raw(`
+      update jobs set
+        ${SET_COLUMNS('st')},
+        updated_at = now()
+      from ${STAGING} st
+      where jobs.source = st.source and jobs.external_id = st.external_id and ${DIFFERS('st')}
+      returning jobs.id`),
+  );
+  const changedIds = changed.map((r) => Number(r.id));
+  if (changedIds.length > 0) await setStagedSkills(tx, changedIds);
+  return { inserted: 0, updated: changed.length, unchanged: rows.length - changed.length };
 }
 
 /** Replaces the skills of the changed jobs with the staged lists (skills were upserted before). */

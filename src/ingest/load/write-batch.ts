@@ -8,6 +8,7 @@
 import type { Database, Db } from '../../db/database.ts';
 import { upsertCompanies } from '../../jobs/companies.ts';
 import { storedFields } from '../../jobs/derived.ts';
+import { lockJobKeys } from '../../jobs/job-keys.ts';
 import { upsertSkills } from '../../jobs/skills.ts';
 import type { Prepared } from '../prepare.ts';
 import { hashesStoredElsewhere, loadBatch, lockContentHashes, storedHashes, type StagedJob } from './staging.ts';
@@ -90,6 +91,11 @@ export async function writeBatch(
       tx,
       candidates.map((c) => c.hash),
     );
+    // On Citus the keys are kept unique by their locks (jobs/job-keys.ts); a no-op on one node.
+    const keysLocked = await lockJobKeys(
+      tx,
+      candidates.map((c) => ({ source: c.job.source, externalId: c.job.externalId ?? c.hash })),
+    );
     const s = await standing(tx, candidates);
     const kept: Candidate[] = [];
     const missing: Candidate[] = [];
@@ -117,7 +123,7 @@ export async function writeBatch(
       skills: c.skills.map((k) => k.name),
       existing: s.stored.has(c.key),
     }));
-    const outcome = await loadBatch(tx, copy, rows);
+    const outcome = await loadBatch(tx, copy, rows, keysLocked);
     return { ...outcome, duplicates: candidates.length - kept.length, embedded: ahead.size + missing.length };
   });
 }
