@@ -13,7 +13,7 @@ import { addOperationCommands } from './operations.ts';
 import { wholeNumberFlag } from './parse.ts';
 
 /** Commands that work on this machine only and have no API route (the API has /api/health of its own). */
-export const LOCAL_COMMANDS = ['demo', 'db init', 'db migrate', 'db status', 'db rollback', 'db info', 'db reembed', 'serve'];
+export const LOCAL_COMMANDS = ['demo', 'db init', 'db migrate', 'db status', 'db rollback', 'db info', 'db reembed', 'db distribute', 'serve'];
 
 /** The program; with `argv` (the words given), only the operation commands it names are built whole. */
 export function buildProgram(argv?: readonly string[]): Command {

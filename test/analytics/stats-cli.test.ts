@@ -30,6 +30,7 @@ describe.each(ENGINES)('[%s] jobsight stats', (engine) => {
         { skill: 'Nursing', postings: 4, share: 0.5 },
         { skill: 'Python', postings: 3, share: 0.375 },
       ],
+      dedupe: true,
     });
   });
 
