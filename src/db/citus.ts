@@ -10,6 +10,8 @@
  *   own HNSW index for its own top k and the coordinator merges them.
  * - `companies` and `skills` are small (thousands of rows, read by almost every query, written
  *   rarely): reference tables, copied to every worker, so joins to them stay local too.
+ * - `job_clusters` (near-duplicate clusters) is a reference table too: the dedupe filter looks a
+ *   posting's cluster up from every shard. `embedding_queue` is keyed by job id, co-located.
  * - `jobsight_settings` and `jobsight_migrations` stay on the coordinator (read alone, never joined).
  *
  * What must change: a unique index on a distributed table must contain the distribution column,
@@ -28,11 +30,22 @@ import { migrationStatus } from './migrations.ts';
 export const JOB_KEY_UNIQUE_INDEX = 'jobs_source_external_id_key';
 export const JOB_KEY_PLAIN_INDEX = 'jobs_source_external_id_idx';
 
-const REFERENCE_TABLES = ['companies', 'skills'] as const;
+const REFERENCE_TABLES = ['companies', 'skills', 'job_clusters'] as const;
 const DISTRIBUTED_TABLES = [
   { table: 'jobs', column: 'id', colocateWith: 'default' },
   { table: 'job_skills', column: 'job_id', colocateWith: 'jobs' },
+  { table: 'embedding_queue', column: 'job_id', colocateWith: 'jobs' },
 ] as const;
+
+/**
+ * The embedding queue's triggers on jobs (drizzle/0004): Citus refuses to distribute a table with
+ * triggers, so they are dropped; on Citus the queue is filled by `ingest --embed later` and
+ * emptied by the workers, but an edit of a posting's text no longer re-queues it by itself.
+ */
+const QUEUE_TRIGGERS = ['jobs_drop_stale_embedding', 'jobs_queue_inserted', 'jobs_queue_updated'] as const;
+
+/** A reference table's copy on every worker cannot point into a distributed table's shards. */
+const FOREIGN_KEYS_LEFT_OUT = ['job_clusters_canonical_id_jobs_id_fk'];
 
 const CITUS_HINT =
   'Run it against a Citus coordinator: try one locally with `bash scripts/citus-cluster.sh start` ' +
@@ -165,10 +178,11 @@ export async function distributeTables(database: Database, options: { shardCount
       tx,
       sql`select conrelid::regclass::text as "table", conname as name, pg_get_constraintdef(oid) as definition
           from pg_constraint
-          where contype = 'f' and conrelid::regclass::text in ('jobs', 'job_skills')
+          where contype = 'f' and conrelid::regclass::text in ('jobs', 'job_skills', 'embedding_queue', 'job_clusters')
           order by conname`,
     );
     for (const fk of foreignKeys) await tx.execute(sql`alter table ${sql.identifier(fk.table)} drop constraint ${sql.identifier(fk.name)}`);
+    for (const trigger of QUEUE_TRIGGERS) await tx.execute(sql`drop trigger if exists ${sql.identifier(trigger)} on jobs`);
     await tx.execute(sql`drop index if exists ${sql.identifier(JOB_KEY_UNIQUE_INDEX)}`);
     await tx.execute(sql`create index if not exists ${sql.identifier(JOB_KEY_PLAIN_INDEX)} on jobs (source, external_id)`);
     for (const table of REFERENCE_TABLES) await tx.execute(sql`select create_reference_table(${table})`);
@@ -182,6 +196,7 @@ export async function distributeTables(database: Database, options: { shardCount
     }
     // pg_get_constraintdef gives trusted catalog text ("FOREIGN KEY (job_id) REFERENCES jobs(id) ON DELETE CASCADE").
     for (const fk of foreignKeys) {
+      if (FOREIGN_KEYS_LEFT_OUT.includes(fk.name)) continue;
       await tx.execute(sql`alter table ${sql.identifier(fk.table)} add constraint ${sql.identifier(fk.name)} ${sql.raw(fk.definition)}`);
     }
   });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BATCH_SIZE, DEFAULT_DRY_RUN_ROWS, MAX_BATCH_SIZE, MAX_DRY_RUN_ROWS } from '../core/defaults.ts';
-import { InternalError } from '../core/errors.ts';
+import { InternalError, InvalidInputError } from '../core/errors.ts';
 import { choice, isoDate, text, wholeNumber } from '../core/validation.ts';
 import { type FindDuplicatesResult, findDuplicates, readClusterState } from '../dupes/index.ts';
 import { type IndexBuildResult, applyDefaultIndex } from '../indexes/index.ts';
@@ -19,6 +19,7 @@ import { createRejectWriter } from '../ingest/rejects.ts';
 import { summaryAddsUp } from '../ingest/summary.ts';
 import { dryRun } from '../ingest/dry-run.ts';
 import { pendingCount } from '../embed-queue/index.ts';
+import { isDistributed } from '../search/scan-settings.ts';
 import { defineOperation } from './operation.ts';
 
 const LOCAL_FILE = 'a file on the machine running the command';
@@ -81,6 +82,12 @@ export const ingestOperation = defineOperation({
     if (input.dryRun) {
       const onWarning = (message: string) => note?.(`warning: ${message}`);
       return { dryRun: await dryRun(input.files, { ...input, mapping: await mappingOf(input), onWarning }) };
+    }
+    if (input.embed === 'later' && (await isDistributed(database.db))) {
+      // The queue is filled by triggers that Citus does not allow (see db/citus.ts).
+      throw new InvalidInputError('--embed later needs the embedding queue, which a Citus-distributed database does not keep', {
+        hint: 'Ingest with embeddings now (the default), or on a single PostgreSQL server.',
+      });
     }
     const rejects = createRejectWriter(input.rejectFile ?? defaultRejectFile());
     // Per-file progress, summed: bytes drive the bar (row counts are unknown until read).
