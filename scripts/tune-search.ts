@@ -18,7 +18,7 @@ import { evaluateRankings, type Ranker } from '../src/eval/evaluate.ts';
 import { readLabelledSet, type LabelledSet } from '../src/eval/labelled-set.ts';
 import { parseStatistics, SIF_STATISTICS } from '../src/embed/semantic/statistics.ts';
 import { readFileSync } from 'node:fs';
-import { embeddingText } from '../src/jobs/derived.ts';
+import { storedTexts } from '../src/jobs/stored-texts.ts';
 
 const SETS = [
   { file: 'eval/nhs.json', url: process.env.NHS_URL! },
@@ -55,19 +55,7 @@ async function load(file: string, url: string): Promise<Loaded> {
   const set = await readLabelledSet(file);
   const database = await openPostgres({ kind: 'server', url, pool: { max: 2, idleTimeoutMillis: 1000, connectionTimeoutMillis: 5000 } });
   const db: Db = database.db;
-  const rows = await queryRows<{
-    id: number;
-    title: string;
-    company: string | null;
-    city: string | null;
-    region: string | null;
-    country: string | null;
-    description: string;
-  }>(
-    db,
-    sql`select j.id, j.title, c.name as company, j.city, j.region, j.country, j.description from jobs j left join companies c on c.id = j.company_id order by j.id`,
-  );
-  const postings = rows.map((r) => ({ id: Number(r.id), title: r.title, description: r.description, text: embeddingText(r) }));
+  const postings = await storedTexts(db, sql`true`);
   const text = { and: new Map<string, number[]>(), or: new Map<string, number[]>() };
   for (const [kind, tsquery] of Object.entries(TEXT_QUERIES) as [keyof typeof TEXT_QUERIES, ReturnType<typeof sql>][]) {
     for (const query of set.queries) {

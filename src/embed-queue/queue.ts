@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/database.ts';
-import { embeddingText } from '../jobs/derived.ts';
+import { storedTexts } from '../jobs/stored-texts.ts';
 
 export interface Claimed {
   jobId: number;
@@ -33,21 +33,8 @@ export async function claimBatch(db: Db, options: ClaimOptions): Promise<Claimed
   const fresh = await claim(db, options, sql`q.attempts = 0`);
   const claimed = fresh.length > 0 ? fresh : await claim(db, { ...options, limit: 1 }, sql`q.attempts > 0`);
   if (claimed.length === 0) return [];
-  const rows = await queryRows<{
-    id: number;
-    title: string;
-    company: string | null;
-    city: string | null;
-    region: string | null;
-    country: string | null;
-    description: string;
-  }>(
-    db,
-    sql`select j.id, j.title, c.name as company, j.city, j.region, j.country, j.description
-        from jobs j left join companies c on c.id = j.company_id
-        where j.id = any(${sql.param(claimed.map((c) => c.jobId))}::bigint[])`,
-  );
-  const texts = new Map(rows.map((r) => [Number(r.id), embeddingText(r)]));
+  const rows = await storedTexts(db, sql`j.id = any(${sql.param(claimed.map((c) => c.jobId))}::bigint[])`);
+  const texts = new Map(rows.map((r) => [r.id, r.text]));
   // A posting deleted since the claim has no row (its queue row went with it).
   return claimed.flatMap((c) => (texts.has(c.jobId) ? [{ ...c, text: texts.get(c.jobId)! }] : []));
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Embedder } from '../embed/embedder.ts';
-import { embeddingText } from './derived.ts';
+import { storedTexts } from './stored-texts.ts';
 import { queryRows, type Db } from '../db/database.ts';
 import { readEmbedderRecord, retypeEmbeddingColumn, writeEmbedderRecord } from '../db/embedder-record.ts';
 import { dropVectorIndexes, restoreVectorIndexes } from '../db/vector-indexes.ts';
@@ -42,22 +42,9 @@ export async function reembedAll(
   let done = 0;
   options.onProgress?.({ done, total });
   for (;;) {
-    const rows = await queryRows<{
-      id: number;
-      title: string;
-      company: string | null;
-      city: string | null;
-      region: string | null;
-      country: string | null;
-      description: string;
-    }>(
-      db,
-      sql`select j.id, j.title, c.name as company, j.city, j.region, j.country, j.description
-          from jobs j left join companies c on c.id = j.company_id
-          where j.embedding is null order by j.id limit ${batchSize}`,
-    );
+    const rows = await storedTexts(db, sql`j.embedding is null`, batchSize);
     if (rows.length === 0) break;
-    const vectors = await embedder.embed(rows.map(embeddingText));
+    const vectors = await embedder.embed(rows.map((r) => r.text));
     await db.execute(
       sql`update jobs set embedding = v.embedding::vector
           from unnest(${sql.param(rows.map((r) => r.id))}::bigint[], ${sql.param(vectors.map((v) => `[${v.join(',')}]`))}::text[]) as v(id, embedding)
