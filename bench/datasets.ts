@@ -140,7 +140,18 @@ export const SCALE_SIZES: Record<string, number> = { '10k': 10_000, '20k': 20_00
  * Fills `database` with the scale set of `count` generated postings: from the cache when it is
  * there, else generated (seed 7), ingested end to end, and dumped to the cache.
  */
-export async function loadScaleSet(database: Database, embedder: Embedder, count: number): Promise<{ cached: boolean; buildSeconds?: number }> {
+export interface ScaleSetLoad {
+  /** 'copy': restored from the cache by binary COPY (with the full-text column and indexes); 'ingest': generated and ingested end to end. */
+  how: 'copy' | 'ingest';
+  rows: number;
+  /** Seconds of the restore or of the ingest (generation not included). */
+  seconds: number;
+  rowsPerSecond: number;
+  /** Generation, ingest and dump, when the set was built in this run. */
+  buildSeconds?: number;
+}
+
+export async function loadScaleSet(database: Database, embedder: Embedder, count: number): Promise<ScaleSetLoad> {
   const dir = path.join(CACHE_DIR, `scale-${count}`);
   const meta = path.join(dir, 'meta.json');
   // A set cached with another embedder's vectors is built again (the embedder is part of what is measured).
@@ -150,8 +161,9 @@ export async function loadScaleSet(database: Database, embedder: Embedder, count
     progress(`scale ${count}: loading the cached set from ${path.relative(process.cwd(), dir)}`);
     const dump = {} as TableDump;
     for (const { table } of TABLES) dump[table] = await readFile(path.join(dir, `${table}.copy`));
+    const restoreStarted = performance.now();
     await restoreTables(database, dump);
-    return { cached: true };
+    return loadFigures('copy', await embeddedRows(database), restoreStarted);
   }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -170,6 +182,7 @@ export async function loadScaleSet(database: Database, embedder: Embedder, count
     file,
   ]);
   progress(`scale ${count}: ingesting (parse, normalise, skills, embed, load); cached for later runs`);
+  const ingestStarted = performance.now();
   let last = 0;
   await ingestFiles({ database, embedder, rejects: createRejectWriter(path.join(dir, 'rejects.jsonl')) }, [file], {
     referenceDate: new Date('2026-10-31T00:00:00Z'),
@@ -181,6 +194,7 @@ export async function loadScaleSet(database: Database, embedder: Embedder, count
       }
     },
   });
+  const ingested = loadFigures('ingest', await embeddedRows(database), ingestStarted);
   const dump = await dumpTables(database);
   for (const { table } of TABLES) await writeFile(path.join(dir, `${table}.copy`), dump[table]);
   const buildSeconds = (performance.now() - started) / 1000;
@@ -192,7 +206,12 @@ export async function loadScaleSet(database: Database, embedder: Embedder, count
       2,
     ),
   );
-  return { cached: false, buildSeconds };
+  return { ...ingested, buildSeconds };
+}
+
+function loadFigures(how: ScaleSetLoad['how'], rows: number, started: number): ScaleSetLoad {
+  const seconds = (performance.now() - started) / 1000;
+  return { how, rows, seconds, rowsPerSecond: rows / seconds };
 }
 
 /** Rows in jobs with an embedding. */

@@ -8,6 +8,7 @@ import { ratio } from './lib/stats.ts';
 import type { LoadRateResult } from './load-rate.ts';
 import { CHROMA_HNSW } from './lib/chroma.ts';
 import { DEFAULT_EF_SEARCH } from '../src/core/defaults.ts';
+import type { ScaleSetLoad } from './datasets.ts';
 import { fastestAtRecall, type VectorQueryResult } from './vector-query.ts';
 
 export interface DatasetResult {
@@ -17,6 +18,8 @@ export interface DatasetResult {
   hybrid: HybridResult;
   chromaLoaded: boolean;
   scaleSetBuildSeconds?: number;
+  /** How a scale set got into the database in this run (cache restore by COPY, or ingest). */
+  scaleSetLoad?: ScaleSetLoad;
 }
 
 export interface BenchResults {
@@ -37,6 +40,7 @@ const n0 = (v: number | null | undefined) => (v === null || v === undefined ? '�
 const ms = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const megabytes = (bytes: number) => `${n0(bytes / 1e6)} MB`;
 /** Where the report states Jobsight's overhead over the bare SQL (null: the exact scan). */
 const EF_OVERHEAD = [null, 40, 100] as const;
 
@@ -72,7 +76,16 @@ export function markdown(r: BenchResults): string {
   }
   for (const d of r.datasets) {
     const v = d.vector;
-    out.push(`## 2. Top-10 vector query, ${d.name} (${n0(v.rows)} rows; HNSW build ${v.hnswBuildSeconds.toFixed(1)} s)`, '');
+    const size = v.hnswIndexBytes ? `, index ${megabytes(v.hnswIndexBytes)}` : '';
+    out.push(`## 2. Top-10 vector query, ${d.name} (${n0(v.rows)} rows; HNSW build ${v.hnswBuildSeconds.toFixed(1)} s${size})`, '');
+    const load = d.scaleSetLoad;
+    if (load) {
+      const how =
+        load.how === 'copy'
+          ? 'restored from bench/.cache by binary COPY (full-text column and GIN index included)'
+          : 'generated and ingested end to end';
+      out.push(`Loaded: ${n0(load.rows)} rows ${how} in ${load.seconds.toFixed(0)} s, ${n0(load.rowsPerSecond)} rows/s.`, '');
+    }
     out.push(
       `HNSW built alike: pgvector m 16, ef_construction 64, cosine; Chroma max_neighbors ${CHROMA_HNSW.max_neighbors}, ef_construction ${CHROMA_HNSW.ef_construction}, ` +
         `space ${CHROMA_HNSW.space}${d.chromaLoaded ? ' (ef_search set by modify and a server restart: Chroma 1.0 applies it only when it loads an index)' : ' (Chroma not loaded for this set)'}. ` +

@@ -45,6 +45,8 @@ export interface VectorQueryResult {
   queries: number;
   passes: number;
   hnswBuildSeconds: number;
+  /** Size of the HNSW index on disk (pg_relation_size). */
+  hnswIndexBytes: number;
   results: QueryRow[];
   /** Exact top-10 ids per query (bare scan), reused by other measurements. */
   truth: number[][];
@@ -73,8 +75,12 @@ export async function measureVectorQuery(options: {
   passes: number;
   /** The Chroma collection holding the same rows; null when Chroma is not compared. */
   chroma: { server: ChromaServer; collection: string } | null;
+  /** Large sets: the exact scans run once without a warm-up (seconds each at a million rows). */
+  exactOnce?: boolean;
+  /** Memory for the HNSW build: the graph must fit in it, or pgvector builds on disk, many times slower. */
+  buildMemory?: string;
 }): Promise<VectorQueryResult> {
-  const { label, database, bare, embedder, queries, passes, chroma } = options;
+  const { label, database, bare, embedder, queries, passes, chroma, exactOnce = false, buildMemory } = options;
   const [{ n: rows } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from jobs`);
   const results: QueryRow[] = [];
   const vectors = queries.map((q) => q.vector);
@@ -87,9 +93,10 @@ export async function measureVectorQuery(options: {
   };
   const jobsightPlan = async (efSearch?: number) => (await explainVectorSearch(database.db, embedder, queries[0]!.text, { k: K, efSearch })).kind;
 
-  progress(`${label}: exact top-10 over ${rows} rows, ${queries.length} queries × ${passes} passes, bare and Jobsight interleaved`);
+  const exactPasses = exactOnce ? 1 : passes;
+  progress(`${label}: exact top-10 over ${rows} rows, ${queries.length} queries × ${exactPasses} passes, bare and Jobsight interleaved`);
   await setBareEfSearch(bare, null);
-  const exact = await interleavedPasses(queries, passes, { bare: bareIds, jobsight: jobsightIds() });
+  const exact = await interleavedPasses(queries, exactPasses, { bare: bareIds, jobsight: jobsightIds() }, { warmUp: !exactOnce });
   const truth = exact.bare.results;
   results.push({ system: 'bare-pg', method: 'exact', efSearch: null, plan: 'exact', latency: exact.bare.latency, recall: 1 });
   results.push({
@@ -101,9 +108,17 @@ export async function measureVectorQuery(options: {
     recall: await meanRecallWithTies(bare, vectors, truth, exact.jobsight.results, K),
   });
 
-  progress(`${label}: building HNSW (m 16, ef_construction 64)`);
-  const build = await createVectorIndex(database, { type: 'hnsw', m: 16, efConstruction: 64 }, { concurrently: false });
+  progress(`${label}: building HNSW (m 16, ef_construction 64${buildMemory ? `, maintenance_work_mem ${buildMemory}` : ''})`);
+  const build = await createVectorIndex(
+    database,
+    { type: 'hnsw', m: 16, efConstruction: 64 },
+    { concurrently: false, ...(buildMemory ? { maintenanceWorkMem: buildMemory } : {}) },
+  );
   await database.db.execute(sql`analyze jobs`);
+  const [{ bytes: hnswIndexBytes } = { bytes: 0 }] = await queryRows<{ bytes: number }>(
+    database.db,
+    sql`select pg_relation_size(${build.name}::regclass)::float8 as bytes`,
+  );
 
   const keyOf = chroma ? await idsByKey(database) : new Map<string, number>();
   for (const ef of EF_SEARCH) {
@@ -141,7 +156,7 @@ export async function measureVectorQuery(options: {
       });
   }
   await setBareEfSearch(bare, null);
-  return { rows, queries: queries.length, passes, hnswBuildSeconds: build.milliseconds / 1000, results, truth };
+  return { rows, queries: queries.length, passes, hnswBuildSeconds: build.milliseconds / 1000, hnswIndexBytes, results, truth };
 }
 
 /** Chroma's ids (source:external_id) back to jobs.id, so its hits compare with PostgreSQL's. */

@@ -43,17 +43,19 @@ export async function queryPasses<Q, R>(inputs: readonly Q[], passes: number, qu
  * Like queryPasses for several systems at once, interleaved: for each input every system runs
  * in turn (the order rotating from one input to the next), so drift in the machine's load
  * (other processes on 2 cores) falls on every system alike instead of on whichever ran last.
- * One untimed warm-up pass of every system first.
+ * One untimed warm-up pass of every system first, unless `warmUp` is false (exact scans of a
+ * million rows take seconds each and read the whole table anyway).
  * @example const { bare, jobsight } = await interleavedPasses(queries, 3, { bare: runBare, jobsight: runJobsight });
  */
 export async function interleavedPasses<Q, R, S extends string>(
   inputs: readonly Q[],
   passes: number,
   systems: Record<S, (input: Q) => Promise<R>>,
+  { warmUp = true }: { warmUp?: boolean } = {},
 ): Promise<Record<S, PassResult<R>>> {
   const names = Object.keys(systems) as S[];
   const rotation = (i: number) => names.map((_, j) => names[(i + j) % names.length]!);
-  for (const [i, input] of inputs.entries()) for (const name of rotation(i)) await systems[name](input);
+  if (warmUp) for (const [i, input] of inputs.entries()) for (const name of rotation(i)) await systems[name](input);
   const summaries = Object.fromEntries(names.map((n) => [n, [] as LatencySummary[]])) as Record<S, LatencySummary[]>;
   const results = Object.fromEntries(names.map((n) => [n, [] as R[]])) as Record<S, R[]>;
   for (let pass = 0; pass < passes; pass++) {

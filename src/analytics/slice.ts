@@ -55,14 +55,15 @@ export interface MarketStat<Row> {
 /**
  * Runs a statistic as one statement: the CTEs of `slice (id)` and `total (n)` (postings in the
  * slice), then `rest`, which goes on with its own CTEs and ends in the select. A filtered vector
- * slice runs with HNSW iterative scans (as vectorSearch does), so it still finds `size`
- * postings when an index serves it.
+ * slice runs with HNSW iterative scans, filtered or not: an index scan yields ef_search rows and
+ * stops, and a slice is often larger than that (200 by default), so only the iterative scan lets
+ * it hold `size` postings when an index serves it.
  *
  * @example
  * await overSlice(db, embedder, options, sql`counted as (select count(*) from slice) select * from counted`);
  */
 export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, rest: SQL): Promise<T[]> {
-  const settings = { iterative: options.like !== undefined && options.filters !== undefined, distributed: await isDistributed(db) };
+  const settings = { iterative: options.like !== undefined, distributed: await isDistributed(db) };
   const ctes = await sliceCtes(embedder, options, settings);
   const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
   return withScanSettings(db, settings, (tx) => queryRows<T>(tx, statement));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remoteShare } from '../../src/analytics/index.ts';
 import { queryRows, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError } from '../../src/core/errors.ts';
@@ -256,6 +257,20 @@ describeEngines('search', ({ engine, database }) => {
         expectAscending(hits.map((h) => h.distance));
         expect(plain.length).toBeLessThan(30);
         expect(after).toEqual({ iterative: 'off', ef: String(DEFAULT_EF_SEARCH) });
+      });
+
+      it('a market slice "like" a query larger than ef_search still holds its size (iterative scan)', async () => {
+        // Without an iterative scan the index yields ef_search rows, and the slice stopped there.
+        const size = DEFAULT_EF_SEARCH * 3;
+        const { total } = await database().session(async (db) => {
+          await db.execute(sql`set enable_seqscan = off`);
+          try {
+            return await remoteShare(db, testEmbedder, { like: { query: FIXED_QUERY, size } });
+          } finally {
+            await db.execute(sql`reset enable_seqscan`);
+          }
+        });
+        expect(total).toBe(size);
       });
 
       it('hybrid search keeps its vector branch full under filters', async () => {
