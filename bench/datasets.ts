@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pgvector from 'pgvector';
 import { queryRows, type Database } from '../src/db/database.ts';
+import { mergeTextIndexPendingList } from '../src/db/text-index.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { ingestFiles } from '../src/ingest/pipeline.ts';
 import { createRejectWriter } from '../src/ingest/rejects.ts';
@@ -110,7 +111,7 @@ export async function dumpTables(database: Database): Promise<TableDump> {
   return out as TableDump;
 }
 
-/** Loads dumps (ids kept) into an emptied database, each table in its own transaction, then ANALYZE. */
+/** Loads dumps (ids kept) into an emptied database, each table in its own transaction, then ANALYZE and the text index's merge. */
 export async function restoreTables(database: Database, dump: TableDump): Promise<void> {
   await database.db.execute(TRUNCATE_ALL);
   for (const { table, columns } of TABLES) await database.bulkTransaction((_tx, into) => into(table, columns, dump[table]));
@@ -118,6 +119,8 @@ export async function restoreTables(database: Database, dump: TableDump): Promis
     await database.db.execute(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select max(id) from ${table})))`));
   }
   await database.db.execute(sql`analyze jobs, companies, skills, job_skills`);
+  // As ingest does after a load (db/text-index.ts): text searches read no pending list.
+  await mergeTextIndexPendingList(database.db);
 }
 
 /** The stored postings as plain rows (content = title + description; vectors as numbers). */

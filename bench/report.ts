@@ -90,7 +90,7 @@ export function markdown(r: BenchResults): string {
       `HNSW built alike: pgvector m 16, ef_construction 64, cosine; Chroma max_neighbors ${CHROMA_HNSW.max_neighbors}, ef_construction ${CHROMA_HNSW.ef_construction}, ` +
         `space ${CHROMA_HNSW.space}${d.chromaLoaded ? ' (ef_search set by modify and a server restart: Chroma 1.0 applies it only when it loads an index)' : ' (Chroma not loaded for this set)'}. ` +
         'bare-pg is the inner SQL through node-postgres with the vector precomputed and ef_search set once for the session (one round trip a query: the floor); ' +
-        'jobsight is `vectorSearch` (embeds the query text, joins the hit fields; one round trip at its default ef_search, a transaction with the setting first at another, since the planner reads it). Plan: what PostgreSQL ran (`exact` = the planner chose a full scan over the index).',
+        'jobsight is `vectorSearch` (embeds the query text, joins the hit fields; one round trip at its default ef_search; at another, a transaction with the setting first, since the planner reads it, sent as one round trip). Plan: what PostgreSQL ran (`exact` = the planner chose a full scan over the index).',
       '',
     );
     out.push('| system | method | ef_search | plan | p50 | p95 | QPS | recall@10 |', '|---|---|---:|---|---:|---:|---:|---:|');

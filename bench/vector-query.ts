@@ -2,8 +2,8 @@
  * Measurement 2, top-10 vector query on one data set (server): exact scan, then HNSW
  * (m 16, ef_construction 64) at several ef_search values. Each configuration is measured
  * through Jobsight's query path (`vectorSearch`: embeds the query, the materialized CTE joined
- * to companies; one round trip at the default ef_search, BEGIN / set_config / query / COMMIT at
- * another, see src/search/scan-settings.ts), as the bare inner SQL through node-postgres with the
+ * to companies; one round trip at the default ef_search, BEGIN / set_config / query / COMMIT sent
+ * together at another, see src/search/scan-settings.ts), as the bare inner SQL through node-postgres with the
  * vector precomputed and ef_search set once for the session beforehand (one round trip: the
  * floor), and, when loaded, on Chroma's HNSW
  * over the same vectors (ef_search set as lib/chroma.ts explains). The systems run

@@ -7,14 +7,14 @@
  * both rank postings alike). Filters apply inside the ranking, as in search.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { HYBRID_DEFAULTS } from '../core/defaults.ts';
 import { InternalError } from '../core/errors.ts';
 import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
 import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
-import { isDistributed, type SearchSettings, scanTarget, withScanSettings } from '../search/scan-settings.ts';
+import { isDistributed, type SearchSettings, scanRows, scanTarget } from '../search/scan-settings.ts';
 import type { z } from 'zod';
 import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts';
 
@@ -66,7 +66,7 @@ export async function overSlice<T>(db: Db, embedder: Embedder | undefined, optio
   const settings = { iterative: options.like !== undefined, distributed: await isDistributed(db) };
   const ctes = await sliceCtes(embedder, options, settings);
   const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
-  return withScanSettings(db, settings, (tx) => queryRows<T>(tx, statement));
+  return scanRows<T>(db, settings, statement);
 }
 
 /**

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
 import { dropVectorIndexes, restoreVectorIndexes, vectorIndexes } from '../db/vector-indexes.ts';
+import { mergeTextIndexPendingList } from '../db/text-index.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { retryOnLostConnection, type RetryPolicy } from '../db/retry.ts';
 import { connectionLostMessage, isUnavailable, JobsightError } from '../core/errors.ts';
@@ -125,6 +126,7 @@ export async function ingestFiles(ctx: IngestContext, files: readonly string[], 
     summary.indexesRebuilt = await retry(() => restoreVectorIndexes(db));
     // One table per statement: Citus refuses one ANALYZE of distributed and reference tables together.
     for (const table of ['jobs', 'companies', 'skills', 'job_skills']) await retry(() => db.execute(sql`analyze ${sql.identifier(table)}`));
+    await retry(() => mergeTextIndexPendingList(db));
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     const retries = (options.retry ?? { retries: 6 }).retries;

@@ -7,13 +7,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS, MAX_CANDIDATES } from '../core/defaults.ts';
 import { finiteNumber, nonNegativeNumber, parseInput, wholeNumber } from '../core/validation.ts';
-import { queryRows, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { distanceOperator, embedQuery, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { isDistributed, type SearchSettings, scanTarget, withScanSettings } from './scan-settings.ts';
+import { isDistributed, type SearchSettings, scanRows, scanTarget } from './scan-settings.ts';
 
 export interface HybridHit extends Hit {
   /** 1-based rank in the vector branch; null when the posting was not among its candidates. */
@@ -148,17 +148,16 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
     distributed: await isDistributed(db),
   };
   const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {}, settings });
-  const rows = await withScanSettings(db, settings, (tx) =>
-    queryRows<HybridHit>(
-      tx,
-      sql`with ${ranking}
-          ${selectHits(
-            'fused',
-            sql`fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
-                jobs.embedding ${op} ${vector}::vector as "distance", ${snippet(words)} as "snippet"`,
-            sql`fused.score desc, jobs.id`,
-          )}`,
-    ),
+  const rows = await scanRows<HybridHit>(
+    db,
+    settings,
+    sql`with ${ranking}
+        ${selectHits(
+          'fused',
+          sql`fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
+              jobs.embedding ${op} ${vector}::vector as "distance", ${snippet(words)} as "snippet"`,
+          sql`fused.score desc, jobs.id`,
+        )}`,
   );
   return rows.map(numericHit);
 }

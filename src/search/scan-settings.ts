@@ -10,9 +10,11 @@
  *   both settings when the scan starts, not when the query is planned, and is_local = true ends
  *   them with the statement's implicit transaction, so nothing leaks into the next query on a
  *   pooled connection.
- * - pgvector's cost estimate does read ef_search (HNSW) and probes (IVFFlat) at planning time:
- *   a query asking for another ef_search, or for probes, still runs in a transaction with the
- *   settings made first, so the planner sees them (BEGIN / set_config / query / COMMIT).
+ * - pgvector's cost estimate does read ef_search (HNSW) and probes (IVFFlat) at planning time
+ *   (on a few thousand rows ef_search 40 plans the index and 100 an exact scan): a query asking
+ *   for another ef_search, or for probes, runs in a transaction with the settings made first, so
+ *   the planner sees them. On a server BEGIN / set_config / query / COMMIT go out together, one
+ *   round trip (db/one-round-trip.ts).
  * - On Citus the shards run the query on the workers' own connections, which see neither the
  *   session defaults nor set_config: a distributed search runs in a transaction that forwards
  *   `SET LOCAL` commands to the workers, and binds the query vector as it is (Citus pushes a
@@ -23,6 +25,7 @@ import { z } from 'zod';
 import { DEFAULT_EF_SEARCH } from '../core/defaults.ts';
 import { parseInput } from '../core/validation.ts';
 import { queryRows, type Db, type Tx } from '../db/database.ts';
+import { rowsAfterSetup } from '../db/one-round-trip.ts';
 import { scanOptions } from './options.ts';
 
 export interface SearchSettings {
@@ -93,33 +96,35 @@ function plannerNeedsSettings(settings: SearchSettings): boolean {
   return (settings.efSearch !== undefined && settings.efSearch !== DEFAULT_EF_SEARCH) || settings.probes !== undefined;
 }
 
+/** The one statement that makes `settings` for the rest of the transaction; null when there are none. */
+function settingsStatement(settings: SearchSettings): SQL | null {
+  const values = settingValues(settings);
+  if (values.length === 0) return null;
+  // Citus forwards SET LOCAL commands (not set_config) to the workers when told to. Names are
+  // constants and values checked whole numbers or a constant, so the raw text is safe.
+  if (settings.distributed) {
+    return sql.raw(
+      [`set local citus.propagate_set_commands = 'local'`, ...values.map(([name, value]) => `set local ${name} = '${value}'`)].join('; '),
+    );
+  }
+  return sql`select ${setConfigCalls(values)}`;
+}
+
 /**
  * Sets `hnsw.ef_search` / `ivfflat.probes` / the iterative scans for the rest of the transaction
  * `tx`, in one statement.
  * @example await db.transaction(async (tx) => { await applySearchSettings(tx, { efSearch: 200 }); ... });
  */
 export async function applySearchSettings(tx: Db | Tx, settings: SearchSettings): Promise<void> {
-  const values = settingValues(settings);
-  if (values.length === 0) return;
-  if (settings.distributed) {
-    // Citus forwards SET LOCAL commands (not set_config) to the workers when told to. Names are
-    // constants and values checked whole numbers or a constant, so the raw text is safe.
-    await tx.execute(
-      sql.raw([`set local citus.propagate_set_commands = 'local'`, ...values.map(([name, value]) => `set local ${name} = '${value}'`)].join('; ')),
-    );
-    return;
-  }
-  await tx.execute(sql`select ${setConfigCalls(values)}`);
+  const statement = settingsStatement(settings);
+  if (statement) await tx.execute(statement);
 }
 
 /**
- * Runs `statement` (which carries its settings through scanTarget) in one round trip when
- * the planner does not depend on `settings`; otherwise in a transaction with them made first.
+ * The rows of `statement` (which carries its settings through scanTarget), in one round trip:
+ * alone when the planner does not depend on `settings`, else after them in one transaction.
  */
-export async function withScanSettings<T>(db: Db, settings: SearchSettings, run: (db: Db | Tx) => Promise<T>): Promise<T> {
-  if (!settings.distributed && !plannerNeedsSettings(settings)) return run(db);
-  return db.transaction(async (tx) => {
-    await applySearchSettings(tx, settings);
-    return run(tx);
-  });
+export async function scanRows<T>(db: Db | Tx, settings: SearchSettings, statement: SQL): Promise<T[]> {
+  const setup = !settings.distributed && !plannerNeedsSettings(settings) ? null : settingsStatement(settings);
+  return setup ? rowsAfterSetup<T>(db, [setup], statement) : queryRows<T>(db, statement);
 }

@@ -13,7 +13,7 @@ import { distanceOperator, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions } from './options.ts';
-import { isDistributed, scanTarget, withScanSettings } from './scan-settings.ts';
+import { isDistributed, scanRows, scanTarget } from './scan-settings.ts';
 import type { VectorHit } from './vector.ts';
 
 /** A job id: a whole number of 1 or more. */
@@ -36,23 +36,22 @@ export type SimilarOptions = Omit<z.input<typeof SimilarOptions>, 'id'>;
 export async function similarJobs(db: Db, id: number, options: SimilarOptions = {}): Promise<VectorHit[]> {
   const o = parseInput(SimilarOptions, { ...options, id }, { what: 'similarJobs options' });
   const settings = { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed: await isDistributed(db) };
-  const rows = await withScanSettings(db, settings, async (tx) => {
-    // pgvector prints the shortest text that reads back as the same floats: the bound copy is exact.
-    const [target] = await queryRows<{ embedding: string | null; contentHash: string }>(
-      tx,
-      sql`select embedding::text as embedding, content_hash as "contentHash" from jobs where id = ${o.id}`,
-    );
-    if (!target) throw jobNotFound(o.id);
-    if (target.embedding === null) {
-      throw new InvalidInputError(`job ${o.id} has no embedding yet`, { hint: 'Run `jobsight db reembed` to embed every posting.' });
-    }
-    const where = sql`jobs.id <> ${o.id} and jobs.content_hash <> ${target.contentHash} and ${filterConditions(o.filters ?? {})}`;
-    const embedding = scanTarget(sql`${target.embedding}::vector`, settings);
-    return queryRows<VectorHit>(
-      tx,
-      sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: embedding, where, limit: o.k })}
-          ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`)}`,
-    );
-  });
+  // pgvector prints the shortest text that reads back as the same floats: the bound copy is exact.
+  const [target] = await queryRows<{ embedding: string | null; contentHash: string }>(
+    db,
+    sql`select embedding::text as embedding, content_hash as "contentHash" from jobs where id = ${o.id}`,
+  );
+  if (!target) throw jobNotFound(o.id);
+  if (target.embedding === null) {
+    throw new InvalidInputError(`job ${o.id} has no embedding yet`, { hint: 'Run `jobsight db reembed` to embed every posting.' });
+  }
+  const where = sql`jobs.id <> ${o.id} and jobs.content_hash <> ${target.contentHash} and ${filterConditions(o.filters ?? {})}`;
+  const embedding = scanTarget(sql`${target.embedding}::vector`, settings);
+  const rows = await scanRows<VectorHit>(
+    db,
+    settings,
+    sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: embedding, where, limit: o.k })}
+        ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`)}`,
+  );
   return rows.map(numericHit);
 }

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_EF_SEARCH } from '../core/defaults.ts';
 import { finiteNumber, parseInput } from '../core/validation.ts';
-import { queryRows, type Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { distanceOperator, embedQuery, nearest } from './distance.ts';
@@ -14,7 +14,7 @@ import { estimatedFilterShare, filteredEfSearch } from './filter-share.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { isDistributed, scanTarget, withScanSettings } from './scan-settings.ts';
+import { isDistributed, scanRows, scanTarget } from './scan-settings.ts';
 
 export interface VectorHit extends Hit {
   /** pgvector's distance for the metric (for ip, the negative inner product: smaller is nearer). */
@@ -72,7 +72,7 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
  */
 export async function vectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
   const { statement, planned } = await prepareVectorSearch(db, embedder, query, options);
-  const rows = await withScanSettings(db, planned, (tx) => queryRows<VectorHit>(tx, statement));
+  const rows = await scanRows<VectorHit>(db, planned, statement);
   return rows.map(numericHit);
 }
 
@@ -122,7 +122,7 @@ function* planNodes(value: unknown): Generator<PlanNode> {
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
   const { statement, settings, planned, filtered } = await prepareVectorSearch(db, embedder, query, options);
-  const [row] = await withScanSettings(db, planned, (tx) => queryRows<{ 'QUERY PLAN': unknown }>(tx, sql`explain (format json) ${statement}`));
+  const [row] = await scanRows<{ 'QUERY PLAN': unknown }>(db, planned, sql`explain (format json) ${statement}`);
   const raw = row?.['QUERY PLAN'];
   const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const vectorIndexNames = [...new Set((await vectorIndexes(db)).map((i) => i.name))];

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { expect, it } from 'vitest';
 import { DEFAULT_EF_SEARCH } from '../../src/core/defaults.ts';
 import { withSessionDefaults } from '../../src/db/session-defaults.ts';
 import { queryRows, type Database, type Db } from '../../src/db/database.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { applySearchSettings } from '../../src/search/scan-settings.ts';
+import { explainVectorSearch, vectorSearch } from '../../src/search/vector.ts';
 import {
   createVectorIndex,
   defaultIvfflatLists,
@@ -30,6 +32,38 @@ async function nearestPlan(db: Db, options: { seqscan: boolean; efSearch?: numbe
     const rows = await queryRows<unknown>(tx, sql`explain (format json) select id from jobs order by embedding <=> ${literal}::vector limit 10`);
     return JSON.stringify(rows);
   });
+}
+
+/**
+ * How many times `run` waited for the server: on every pool connection it uses, a write to the
+ * socket followed by a reply counts one round trip (pipelined statements are all written first).
+ */
+async function roundTrips(db: Db, run: () => Promise<unknown>): Promise<number> {
+  const pool = (db as unknown as { $client: pg.Pool }).$client;
+  const events: ('write' | 'read')[] = [];
+  const undo: (() => void)[] = [];
+  const watch = (client: pg.PoolClient) => {
+    const stream = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
+    const write = stream.write;
+    stream.write = function (this: typeof stream, ...args: unknown[]) {
+      events.push('write');
+      return (write as (...a: unknown[]) => boolean).apply(this, args);
+    } as typeof stream.write;
+    const onData = () => events.push('read');
+    stream.on('data', onData);
+    undo.push(() => {
+      stream.write = write;
+      stream.off('data', onData);
+    });
+  };
+  pool.on('acquire', watch);
+  try {
+    await run();
+  } finally {
+    pool.off('acquire', watch);
+    for (const u of undo) u();
+  }
+  return events.filter((e, i) => e === 'read' && events[i - 1] === 'write').length;
 }
 
 it('defaultIvfflatLists follows pgvector advice: rows/1000 up to 1M rows, sqrt(rows) above', () => {
@@ -121,6 +155,30 @@ describeEngines('vector index management', ({ engine, database }) => {
       await database().db.execute(sql`analyze jobs`);
       // pgvector's default ef_search; at Jobsight's 100 the index costs more and 1,500 rows are scanned exactly.
       expect(await nearestPlan(database().db, { seqscan: true, efSearch: 40 })).toContain(HNSW);
+    });
+
+  if (engine === 'server')
+    it('a search at another ef_search is planned with it and gives the hits of SET LOCAL first, in one round trip (server)', async () => {
+      const { db } = database();
+      const query = 'registered nurse in Leeds';
+      // 1,500 rows: the planner takes the index at ef_search 40 and scans exactly at 100 and 200.
+      expect((await explainVectorSearch(db, testEmbedder, query, { k: 10, efSearch: 40 })).kind).toBe('index');
+      expect((await explainVectorSearch(db, testEmbedder, query, { k: 10, efSearch: 200 })).kind).toBe('exact');
+      for (const efSearch of [40, 200]) {
+        // The transaction awaited statement by statement (what a search ran before), as the reference.
+        const reference = await db.transaction(async (tx) => {
+          await applySearchSettings(tx, { efSearch });
+          return vectorSearch(tx, testEmbedder, query, { k: 10, efSearch });
+        });
+        let hits: Awaited<ReturnType<typeof vectorSearch>> = [];
+        expect(await roundTrips(db, async () => (hits = await vectorSearch(db, testEmbedder, query, { k: 10, efSearch })))).toBe(1);
+        expect(hits).toHaveLength(10);
+        expect(hits).toEqual(reference);
+      }
+      // The settings ended with the transaction: the connections are back at the default.
+      const [after] = await queryRows<Record<string, string>>(db, sql`show hnsw.ef_search`);
+      expect(Object.values(after!)[0]).toBe(String(DEFAULT_EF_SEARCH));
+      expect(await roundTrips(db, () => vectorSearch(db, testEmbedder, query, { k: 10 }))).toBe(1);
     });
 
   it('rebuilds and drops an index; unknown names list the existing ones', async () => {

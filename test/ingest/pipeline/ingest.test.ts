@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../../src/db/database.ts';
+import { TEXT_INDEX } from '../../../src/db/text-index.ts';
 import { summaryAddsUp } from '../../../src/ingest/summary.ts';
 import { loadBatch, type StagedJob } from '../../../src/ingest/load/staging.ts';
 import { describeEngines } from '../../helpers/engines.ts';
@@ -19,6 +20,9 @@ describeEngines('ingest', ({ database }) => {
     expect(first.rejected).toBe(0);
     expect(first.inserted).toBeGreaterThan(500);
     expect(first.duplicates).toBeGreaterThan(200); // the README: about 38 % exact duplicates
+    // The load merged the full-text index's pending list (db/text-index.ts): nothing is left to merge.
+    const [merged] = await queryRows<{ pages: number }>(d.db, sql`select gin_clean_pending_list(${TEXT_INDEX}::regclass)::int as pages`);
+    expect(merged!.pages).toBe(0);
 
     const again = await ingest(d, [DATA_FILES.glassdoor]);
     expect(again).toMatchObject({ read: 956, inserted: 0, updated: 0, embedded: 0, unchanged: first.inserted + first.updated });
