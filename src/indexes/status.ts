@@ -1,5 +1,5 @@
 /**
- * What the vector indexes on jobs look like now: type, metric, build parameters, size, rows,
+ * What the vector indexes on jobs look like now: type, storage (full precision, halfvec, bit), metric, build parameters, size, rows,
  * validity, and on the server the builds still running. Read from the catalogs, so it also
  * describes indexes made by hand or by a migration.
  */

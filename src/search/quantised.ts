@@ -26,8 +26,8 @@ export const storageType = () =>
   choice(STORAGES)
     .default('vector')
     .describe(
-      'how the index stores the vectors: vector (full precision), halfvec (half precision: half the size, nearly the same results), ' +
-        'bit (binary quantisation: one bit per dimension, about 1/32 the size; the nearest candidates by Hamming distance are re-ranked by the full vectors; any metric)',
+      'how the index stores the vectors: vector (full precision), halfvec (2-byte values: a smaller index, nearly the same results), ' +
+        'bit (one bit per dimension: the smallest index; candidates by Hamming distance, re-ranked by the full vectors; serves every metric)',
     );
 
 const OPERATOR_CLASSES: Record<Exclude<Storage, 'bit'>, Record<Metric, string>> = {
