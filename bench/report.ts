@@ -53,8 +53,8 @@ function quantisedTable(name: string, q: QuantisedIndexResult): string[] {
     '',
     'Each HNSW index (m 16, ef_construction 64, cosine) alone on the table, through `vectorSearch`: `vector` is full precision (the index of section 2), ' +
       '`halfvec` an index on `embedding::halfvec(D)` (the search orders by the same expression; distances returned at full precision), ' +
-      `\`bit\` an index on \`binary_quantize(embedding)::bit(D)\`: the nearest k × ${q.bitRerankFactor} by Hamming distance re-ranked at full precision ` +
-      '(ef_search raised to at least that). Recall@10 tie-aware against the exact scan of section 2. The ef_search values of one index ran interleaved; ' +
+      `\`bit\` an index on \`binary_quantize(embedding)::bit(D)\`: the ef_search nearest (at least k × ${q.bitRerankFactor}) by Hamming distance re-ranked at full precision. ` +
+      'Recall@10 tie-aware against the exact scan of section 2. The ef_search values of one index ran interleaved; ' +
       'the indexes one after another.',
     '',
     '| index | build s | size | size vs vector | ef_search | plan | p50 | p95 | recall@10 |',

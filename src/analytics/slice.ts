@@ -14,7 +14,7 @@ import { InternalError } from '../core/errors.ts';
 import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
 import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
-import { accessSettings, FULL_PRECISION, type SearchAccess, searchAccess } from '../search/quantised.ts';
+import { FULL_PRECISION, type SearchAccess, scanThrough, searchAccess } from '../search/quantised.ts';
 import { isDistributed, type SearchSettings, scanTarget, withScanSettings } from '../search/scan-settings.ts';
 import type { z } from 'zod';
 import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts';
@@ -73,9 +73,9 @@ export interface MarketStat<Row> {
  * await overSlice(db, embedder, options, sql`counted as (select count(*) from slice) select * from counted`);
  */
 export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, rest: SQL): Promise<T[]> {
-  const [distributed, access] = await Promise.all([isDistributed(db), options.like ? searchAccess(db, options.like.metric) : FULL_PRECISION]);
+  const [distributed, available] = await Promise.all([isDistributed(db), options.like ? searchAccess(db, options.like.metric) : FULL_PRECISION]);
   const iterative = options.like !== undefined && options.filters !== undefined;
-  const settings = accessSettings(access, { iterative, distributed }, options.like?.size ?? 0);
+  const { access, settings } = scanThrough(available, { iterative, distributed }, options.like?.size ?? 0);
   const ctes = await sliceCtes(embedder, options, settings, access);
   const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
   return withScanSettings(db, settings, (tx) => queryRows<T>(tx, statement));

@@ -97,12 +97,12 @@ export const HNSW_DEFAULTS = { m: 16, efConstruction: 64 } as const;
 export const HNSW_LIMITS = { m: [2, 100], efConstruction: [4, 1000] } as const;
 
 /**
- * A search served by a binary-quantised index (`index create hnsw --type bit`) takes the nearest
- * k × BIT_RERANK_FACTOR postings by Hamming distance between the sign bits of the vectors, then
- * re-ranks them by the full-precision distance and keeps k (the candidates, at most MAX_EF_SEARCH,
- * also raise ef_search to at least their number, or the graph could not return them all). One
- * bit per dimension loses much of the ordering, so the re-ranking needs many candidates: see
- * README, "Quantised indexes", for recall@10 measured at this factor on the 10k scale set.
+ * A search served by a binary-quantised index (`index create hnsw --type bit`) takes the
+ * ef_search nearest postings by Hamming distance between the sign bits of the vectors, but at
+ * least k × BIT_RERANK_FACTOR (and at most MAX_EF_SEARCH; ef_search is raised to the count, or
+ * the graph could not return them all), then re-ranks them by the full-precision distance and
+ * keeps k. One bit per dimension loses much of the ordering, so the re-ranking needs many
+ * candidates: README, "Quantised indexes", has recall@10 by ef_search on the 10k scale set.
  */
 export const BIT_RERANK_FACTOR = 4;
 

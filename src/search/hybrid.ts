@@ -13,7 +13,7 @@ import { distanceOperator, embedQuery, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { accessSettings, type SearchAccess, searchAccess } from './quantised.ts';
+import { type SearchAccess, scanThrough, searchAccess } from './quantised.ts';
 import { isDistributed, type SearchSettings, scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface HybridHit extends Hit {
@@ -85,7 +85,7 @@ export interface HybridRankingInput extends z.output<typeof RrfOptions> {
   filters: SearchFilters;
   candidates: number;
   k: number;
-  /** The vector branch's scan settings, applied inside the statement (search/scan-settings.ts); see accessSettings. */
+  /** The vector branch's scan settings, applied inside the statement (search/scan-settings.ts); see scanThrough. */
   settings: SearchSettings;
   /** How the vector branch orders (search/quantised.ts, searchAccess). */
   access: SearchAccess;
@@ -144,9 +144,9 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const op = distanceOperator(o.metric);
   const vector = await embedQuery(embedder, o.query);
   const words = o.textQuery ?? o.query;
-  const [distributed, access] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
-  const settings = accessSettings(
-    access,
+  const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
+  const { access, settings } = scanThrough(
+    available,
     { iterative: o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed },
     o.candidates,
   );

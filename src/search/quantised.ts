@@ -5,9 +5,9 @@
  * uses an expression index only for a query ordering by the same expression.
  *
  * The choice rule, in one place (searchAccess): for a query's metric, full precision when a valid
- * full-precision index for that metric exists (or no index at all: an exact scan), else half
- * precision when a halfvec index for the metric exists, else bits when a bit index exists (it
- * serves every metric: Hamming distance picks the candidates, the query's metric re-ranks them).
+ * full-precision index for that metric exists, else half precision when a halfvec index for the
+ * metric exists, else bits when a bit index exists (it serves every metric: Hamming distance picks
+ * the candidates, the query's metric re-ranks them), else full precision with an exact scan.
  * Whatever orders the candidates, the distance a search returns is always the full-precision one.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -69,6 +69,8 @@ export interface SearchAccess {
   storage: Storage;
   index: string | null;
   dimensions: number;
+  /** Bits: how many candidates by Hamming distance are re-ranked (set by scanThrough). */
+  candidates?: number;
 }
 
 /** Ordering by the full vectors: the access of a table without quantised indexes. */
@@ -93,19 +95,18 @@ export async function searchAccess(db: Db | Tx, metric: Metric): Promise<SearchA
   return FULL_PRECISION;
 }
 
-/** How many candidates a bit-ordered scan takes to re-rank for the top `limit`. */
-export function bitCandidates(limit: number): number {
-  return Math.max(limit, Math.min(limit * BIT_RERANK_FACTOR, MAX_EF_SEARCH));
-}
-
 /**
- * `settings` for a scan through `access` returning `limit` rows: a bit scan needs ef_search of
- * at least its candidate count, since an HNSW scan returns no more rows than its candidate list.
+ * A scan through `access` returning `limit` rows, with `settings`. Through bits it re-ranks
+ * every candidate the HNSW scan keeps, at least limit × BIT_RERANK_FACTOR (at most MAX_EF_SEARCH,
+ * never fewer than `limit`): ef_search is raised to that count, since an HNSW scan returns no
+ * more rows than its candidate list, and a higher ef_search re-ranks more (better recall).
+ * @example const scan = scanThrough(await searchAccess(db, 'cosine'), { efSearch: 100 }, 10); // bits: 100 candidates
  */
-export function accessSettings<S extends SearchSettings>(access: SearchAccess, settings: S, limit: number): S {
-  if (access.storage !== 'bit') return settings;
-  const efSearch = Math.max(settings.efSearch ?? DEFAULT_EF_SEARCH, bitCandidates(limit));
-  return efSearch === (settings.efSearch ?? DEFAULT_EF_SEARCH) ? settings : { ...settings, efSearch };
+export function scanThrough<S extends SearchSettings>(access: SearchAccess, settings: S, limit: number): { access: SearchAccess; settings: S } {
+  if (access.storage !== 'bit') return { access, settings };
+  const efSearch = settings.efSearch ?? DEFAULT_EF_SEARCH;
+  const candidates = Math.max(limit, Math.min(Math.max(limit * BIT_RERANK_FACTOR, efSearch), MAX_EF_SEARCH));
+  return { access: { ...access, candidates }, settings: candidates > efSearch ? { ...settings, efSearch: candidates } : settings };
 }
 
 /**
@@ -125,16 +126,16 @@ export function nearestRows(access: SearchAccess, options: { op: SQL; target: SQ
     return sql`${select} order by ${stored} ${op} (${target})::halfvec(${sql.raw(String(access.dimensions))}) limit ${limit}`;
   }
   return sql`select id, distance from (
-        ${select} order by ${stored} <~> binary_quantize(${target}) limit ${bitCandidates(limit)}
+        ${select} order by ${stored} <~> binary_quantize(${target}) limit ${access.candidates ?? limit * BIT_RERANK_FACTOR}
       ) as bit_candidates
       order by distance limit ${limit}`;
 }
 
-/** For people: how `access` served a search of `limit` rows with `metric` (after the index name, or for an exact scan). */
-export function describeAccess(access: SearchAccess, metric: Metric, limit: number): string {
+/** For people: how `access` served a search with `metric` (after the index name, or for an exact scan). */
+export function describeAccess(access: SearchAccess, metric: Metric): string {
   if (access.storage === 'halfvec') return 'half precision (halfvec), distances returned at full precision';
   if (access.storage === 'bit') {
-    return `binary quantised: the nearest ${bitCandidates(limit)} by Hamming distance, re-ranked by full-precision ${metric} distance`;
+    return `binary quantised: the nearest ${access.candidates} by Hamming distance, re-ranked by full-precision ${metric} distance`;
   }
   return 'full precision';
 }

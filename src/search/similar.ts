@@ -13,7 +13,7 @@ import { distanceOperator, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions } from './options.ts';
-import { accessSettings, searchAccess } from './quantised.ts';
+import { scanThrough, searchAccess } from './quantised.ts';
 import { isDistributed, scanTarget, withScanSettings } from './scan-settings.ts';
 import type { VectorHit } from './vector.ts';
 
@@ -36,8 +36,12 @@ export type SimilarOptions = Omit<z.input<typeof SimilarOptions>, 'id'>;
  */
 export async function similarJobs(db: Db, id: number, options: SimilarOptions = {}): Promise<VectorHit[]> {
   const o = parseInput(SimilarOptions, { ...options, id }, { what: 'similarJobs options' });
-  const [distributed, access] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
-  const settings = accessSettings(access, { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed }, o.k);
+  const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
+  const { access, settings } = scanThrough(
+    available,
+    { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed },
+    o.k,
+  );
   const rows = await withScanSettings(db, settings, async (tx) => {
     // pgvector prints the shortest text that reads back as the same floats: the bound copy is exact.
     const [target] = await queryRows<{ embedding: string | null; contentHash: string }>(

@@ -14,7 +14,7 @@ import { estimatedFilterShare, filteredEfSearch } from './filter-share.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
-import { accessSettings, describeAccess, searchAccess, type Storage } from './quantised.ts';
+import { describeAccess, scanThrough, searchAccess, type Storage } from './quantised.ts';
 import { isDistributed, scanTarget, withScanSettings } from './scan-settings.ts';
 
 export interface VectorHit extends Hit {
@@ -48,8 +48,12 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
   const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
-  const [distributed, access] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
-  const settings = accessSettings(access, { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed }, o.k);
+  const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
+  const { access, settings } = scanThrough(
+    available,
+    { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed },
+    o.k,
+  );
   const target = scanTarget(sql`${vector}::vector`, settings);
   // What the planner must see first: what the caller asked for. The ef_search chosen for a
   // filter is applied in the statement only (one round trip), and the plan is costed at the
@@ -58,7 +62,7 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
   const planned = distributed ? settings : { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
   const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k, access })}
     ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
-  return { statement, settings, planned, filtered: o.filters !== undefined, access, describe: () => describeAccess(access, o.metric, o.k) };
+  return { statement, settings, planned, filtered: o.filters !== undefined, access, describe: () => describeAccess(access, o.metric) };
 }
 
 /**
