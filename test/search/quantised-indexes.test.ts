@@ -133,7 +133,8 @@ describeEngines('quantised vector indexes', ({ database }) => {
       expect(hits[0]!.distance).toBeCloseTo(row!.d, 12);
     }
     console.info(`bit index, ${candidates} candidates re-ranked: recall@10 ${recall.toFixed(3)} over ${postings.length} postings`);
-    expect(recall).toBeGreaterThanOrEqual(0.6);
+    // Without the re-ranking (the first 10 by Hamming distance) it is about 0.4.
+    expect(recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('filters still apply through a bit index, and similar and hybrid search go through it too', async () => {
