@@ -10,6 +10,7 @@ import { CHROMA_HNSW } from './lib/chroma.ts';
 import { DEFAULT_EF_SEARCH } from '../src/core/defaults.ts';
 import type { ScaleSetLoad } from './datasets.ts';
 import { fastestAtRecall, type VectorQueryResult } from './vector-query.ts';
+import type { QuantisedIndexResult } from './quantised-index.ts';
 
 export interface DatasetResult {
   name: string;
@@ -20,6 +21,8 @@ export interface DatasetResult {
   scaleSetBuildSeconds?: number;
   /** How a scale set got into the database in this run (cache restore by COPY, or ingest). */
   scaleSetLoad?: ScaleSetLoad;
+  /** Full-precision vs halfvec vs bit HNSW (scale sets, unless --no-quantised). */
+  quantised?: QuantisedIndexResult;
 }
 
 export interface BenchResults {
@@ -43,6 +46,32 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 const megabytes = (bytes: number) => `${n0(bytes / 1e6)} MB`;
 /** Where the report states Jobsight's overhead over the bare SQL (null: the exact scan). */
 const EF_OVERHEAD = [null, 40, 100] as const;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Section 2b: the three HNSW storages side by side. */
+function quantisedTable(name: string, q: QuantisedIndexResult): string[] {
+  const full = q.results.find((r) => r.storage === 'vector');
+  const out = [
+    `### 2b. Quantised HNSW indexes, ${name}`,
+    '',
+    'Each HNSW index (m 16, ef_construction 64, cosine) alone on the table, through `vectorSearch`: `vector` is full precision (the index of section 2), ' +
+      '`halfvec` an index on `embedding::halfvec(D)` (the search orders by the same expression; distances returned at full precision), ' +
+      `\`bit\` an index on \`binary_quantize(embedding)::bit(D)\`: the ef_search nearest (at least k × ${q.bitRerankFactor}) by Hamming distance re-ranked at full precision. ` +
+      'Recall@10 tie-aware against the exact scan of section 2. The ef_search values of one index ran interleaved; ' +
+      'the indexes one after another.',
+    '',
+    '| index | build s | size | size vs vector | ef_search | plan | p50 | p95 | recall@10 |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|',
+  ];
+  for (const r of q.results) {
+    out.push(
+      `| ${r.storage} | ${r.buildSeconds.toFixed(1)} | ${mb(r.sizeBytes)} | ${x(ratio(full?.sizeBytes, r.sizeBytes))} | ${r.efSearch} | ${r.plan} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${r.recall.toFixed(3)} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
 
 export function markdown(r: BenchResults): string {
   const m = r.machine;
@@ -117,6 +146,7 @@ export function markdown(r: BenchResults): string {
       }
     }
     out.push('');
+    if (d.quantised) out.push(...quantisedTable(d.name, d.quantised));
     if (d.filtered.length) {
       out.push(
         `### 3. Filtered top-10, ${d.name}`,

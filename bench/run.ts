@@ -6,6 +6,7 @@
  *   npm run bench                             # whole NHS set + the 100k scale set
  *   npm run bench -- --scales 100k,1m         # choose scale sets (10k, 20k, 100k, 1m); cached in bench/.cache
  *   npm run bench -- --no-chroma --no-pglite  # leave out comparisons
+ *   npm run bench -- --no-quantised           # leave out the halfvec / bit HNSW comparison on the scale sets
  *   npm run bench -- --name full              # write bench/results/full.md (and .png) instead of latest.*
  *
  * The server is DATABASE_URL (or --database-url), default postgres://root@127.0.0.1:5432/postgres;
@@ -28,6 +29,7 @@ import { elapsedSeconds, progress } from './lib/log.ts';
 import { machineInfo } from './lib/machine.ts';
 import { bareClient, databaseUrl, dropServerDatabase, freshServerDatabase } from './lib/server.ts';
 import { chromaRows, measureLoadRate } from './load-rate.ts';
+import { measureQuantisedIndexes } from './quantised-index.ts';
 import { pickQueries, type BenchQuery } from './queries.ts';
 import { markdown, type BenchResults, type DatasetResult } from './report.ts';
 import { measureVectorQuery } from './vector-query.ts';
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     'no-chroma': { type: 'boolean', default: false },
     'no-pglite': { type: 'boolean', default: false },
     'no-api': { type: 'boolean', default: false },
+    'no-quantised': { type: 'boolean', default: false },
     name: { type: 'string', default: 'latest' },
   },
 });
@@ -125,7 +128,23 @@ async function datasetQueries(
       measureFilteredQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses }),
     );
     const hybrid = await phase(`${label}: hybrid`, () => measureHybrid({ label, database, embedder, queries, passes: settings.queryPasses }));
-    return { name: label, vector, filtered, hybrid, chromaLoaded: chroma !== null, ...extra };
+    // Last on a scale set: it leaves the table without a vector index (quantised-index.ts).
+    const quantised =
+      label === 'NHS' || values['no-quantised']
+        ? undefined
+        : await phase(`${label}: quantised`, () =>
+            measureQuantisedIndexes({
+              label,
+              database,
+              bare,
+              embedder,
+              queries,
+              passes: settings.queryPasses,
+              truth: vector.truth,
+              fullBuildSeconds: vector.hnswBuildSeconds,
+            }),
+          );
+    return { name: label, vector, filtered, hybrid, chromaLoaded: chroma !== null, ...(quantised ? { quantised } : {}), ...extra };
   } finally {
     await bare.end();
   }

@@ -14,12 +14,13 @@ import { InternalError } from '../core/errors.ts';
 import { distanceOperator, embedQuery, nearest } from '../search/distance.ts';
 import { filterConditions } from '../search/filters.ts';
 import { hybridRanking } from '../search/hybrid.ts';
+import { FULL_PRECISION, type SearchAccess, scanThrough, searchAccess } from '../search/quantised.ts';
 import { isDistributed, type SearchSettings, scanRows, scanTarget } from '../search/scan-settings.ts';
 import type { z } from 'zod';
 import { type LikeOptions, parseOptions, type SliceOptions } from './options.ts';
 
 /** The CTEs (to follow `with`) that define `slice (id)`. */
-async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions, settings: SearchSettings): Promise<SQL> {
+async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions, settings: SearchSettings, access: SearchAccess): Promise<SQL> {
   // Near-duplicates count once unless the caller turned it off (the operations say which in their output).
   const filters = { ...options.filters, dedupe: options.filters?.dedupe ?? true };
   const like = options.like;
@@ -28,11 +29,21 @@ async function sliceCtes(embedder: Embedder | undefined, options: SliceOptions, 
   const op = distanceOperator(like.metric);
   if (like.mode === 'hybrid') {
     // Each branch ranks `size` candidates, so the fused top `size` is not cut short by a branch.
-    const ranking = hybridRanking({ ...HYBRID_DEFAULTS, vector, words: like.query, op, filters, candidates: like.size, k: like.size, settings });
+    const ranking = hybridRanking({
+      ...HYBRID_DEFAULTS,
+      vector,
+      words: like.query,
+      op,
+      filters,
+      candidates: like.size,
+      k: like.size,
+      settings,
+      access,
+    });
     return sql`${ranking}, slice as (select id from fused)`;
   }
   const maxDistance = like.maxDistance ?? null;
-  return sql`${nearest('nearest', { op, target: scanTarget(sql`${vector}::vector`, settings), where: filterConditions(filters), limit: like.size })},
+  return sql`${nearest('nearest', { op, target: scanTarget(sql`${vector}::vector`, settings), where: filterConditions(filters), limit: like.size, access })},
     slice as (
       select id from nearest where ${maxDistance}::float8 is null or distance <= ${maxDistance}::float8
     )`;
@@ -54,7 +65,7 @@ export interface MarketStat<Row> {
 
 /**
  * Runs a statistic as one statement: the CTEs of `slice (id)` and `total (n)` (postings in the
- * slice), then `rest`, which goes on with its own CTEs and ends in the select. A filtered vector
+ * slice), then `rest`, which goes on with its own CTEs and ends in the select. A vector
  * slice runs with HNSW iterative scans, filtered or not: an index scan yields ef_search rows and
  * stops, and a slice is often larger than that (200 by default), so only the iterative scan lets
  * it hold `size` postings when an index serves it.
@@ -63,8 +74,10 @@ export interface MarketStat<Row> {
  * await overSlice(db, embedder, options, sql`counted as (select count(*) from slice) select * from counted`);
  */
 export async function overSlice<T>(db: Db, embedder: Embedder | undefined, options: SliceOptions, rest: SQL): Promise<T[]> {
-  const settings = { iterative: options.like !== undefined, distributed: await isDistributed(db) };
-  const ctes = await sliceCtes(embedder, options, settings);
+  const [distributed, available] = await Promise.all([isDistributed(db), options.like ? searchAccess(db, options.like.metric) : FULL_PRECISION]);
+  const iterative = options.like !== undefined;
+  const { access, settings } = scanThrough(available, { iterative, distributed }, options.like?.size ?? 0);
+  const ctes = await sliceCtes(embedder, options, settings, access);
   const statement = sql`with ${ctes}, total as (select count(*)::int as n from slice), ${rest}`;
   return scanRows<T>(db, settings, statement);
 }

@@ -96,6 +96,25 @@ export const HNSW_DEFAULTS = { m: 16, efConstruction: 64 } as const;
 /** pgvector's bounds for them; efConstruction must also be at least 2 * m. */
 export const HNSW_LIMITS = { m: [2, 100], efConstruction: [4, 1000] } as const;
 
+/**
+ * A search served by a binary-quantised index (`index create hnsw --type bit`) takes the
+ * ef_search nearest postings by Hamming distance between the sign bits of the vectors, but at
+ * least k × BIT_RERANK_FACTOR (and at most MAX_EF_SEARCH; ef_search is raised to the count, or
+ * the graph could not return them all), then re-ranks them by the full-precision distance and
+ * keeps k. One bit per dimension loses much of the ordering, so the re-ranking needs many
+ * candidates: README, "Quantised indexes", has recall@10 by ef_search on the 10k scale set.
+ */
+export const BIT_RERANK_FACTOR = 4;
+
+/**
+ * How long a process reuses what it last read of the vector indexes on jobs to choose how a
+ * search orders (search/quantised.ts): full precision, half precision or bits. Index changes this
+ * process makes are seen at once; another process's (a CLI beside a running `serve`) within this
+ * time. Until then a search still answers correctly, only exactly instead of through the new index
+ * (or exactly on the quantised values, after one was dropped elsewhere).
+ */
+export const VECTOR_INDEX_CACHE_MS = 10_000;
+
 /** Most IVFFlat lists pgvector builds. */
 export const MAX_IVFFLAT_LISTS = 32_768;
 

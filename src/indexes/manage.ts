@@ -7,7 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
-import { vectorIndexes } from '../db/vector-indexes.ts';
+import { embeddingColumnDimensions } from '../db/embedder-record.ts';
+import { forgetUsableVectorIndexes, vectorIndexes } from '../db/vector-indexes.ts';
 import { ConflictError, causeMessage, InternalError, InvalidInputError, NotFoundError, PG_ERROR, pgErrorCode } from '../core/errors.ts';
 import { type BuildSettings, checkBuildSettings, runWithBuildSettings } from './build-settings.ts';
 import { setAutoIndex } from './policy-setting.ts';
@@ -50,8 +51,9 @@ async function existingNames(database: Database): Promise<string[]> {
 }
 
 /**
- * Builds a vector index named `jobs_embedding_<type>_<metric>`.
+ * Builds a vector index named `jobs_embedding_<type>_<metric>` (quantised: see indexName).
  * @example await createVectorIndex(database, { type: 'hnsw', m: 16, efConstruction: 64 });
+ * @example await createVectorIndex(database, { type: 'hnsw', storage: 'halfvec' }); // jobs_embedding_hnsw_halfvec_cosine
  * @example await createVectorIndex(database, { type: 'ivfflat', metric: 'l2' }, { concurrently: false });
  */
 export async function createVectorIndex(database: Database, spec: VectorIndexSpec, options: ServerBuildOptions = {}): Promise<IndexBuildResult> {
@@ -73,19 +75,22 @@ export async function createVectorIndex(database: Database, spec: VectorIndexSpe
       hint: `Drop it first (jobsight index drop ${name}) or rebuild it in place (jobsight index rebuild ${name}).`,
     });
   if ((await existingNames(database)).includes(name)) throw exists();
+  // A quantised index casts to the column's dimension (search/quantised.ts); full precision needs none.
+  const dimensions = resolved.storage === 'vector' ? 0 : await embeddingColumnDimensions(database.db);
+  if (dimensions === null) throw new InternalError('jobs.embedding has no declared dimension, so a quantised index cannot be cast to it');
 
   const started = performance.now();
   try {
     if (database.engine === 'pglite') {
-      await database.db.execute(sql.raw(createIndexStatement(resolved, false)));
+      await database.db.execute(sql.raw(createIndexStatement(resolved, false, dimensions)));
     } else if (options.concurrently === false) {
       await database.bulkTransaction(async (tx) => {
         await tx.execute(sql.raw(`set local maintenance_work_mem = '${settings.maintenanceWorkMem}'`));
         await tx.execute(sql.raw(`set local max_parallel_maintenance_workers = ${settings.parallelWorkers}`));
-        await tx.execute(sql.raw(createIndexStatement(resolved, false)));
+        await tx.execute(sql.raw(createIndexStatement(resolved, false, dimensions)));
       });
     } else {
-      await runWithBuildSettings(database, settings, createIndexStatement(resolved, true)).catch(async (e: unknown) => {
+      await runWithBuildSettings(database, settings, createIndexStatement(resolved, true, dimensions)).catch(async (e: unknown) => {
         // A failed concurrent build leaves an INVALID index behind that still slows every write.
         if (pgErrorCode(e) !== DUPLICATE_TABLE) {
           await database.db.execute(sql.raw(`drop index concurrently if exists ${quoteIdentifier(name)}`)).catch(() => {});
@@ -96,6 +101,8 @@ export async function createVectorIndex(database: Database, spec: VectorIndexSpe
   } catch (cause) {
     if (pgErrorCode(cause) === DUPLICATE_TABLE) throw exists();
     throw new InternalError(`building ${name} failed: ${causeMessage(cause)}`, { cause });
+  } finally {
+    forgetUsableVectorIndexes();
   }
   return { name, spec: resolved, milliseconds: Math.round(performance.now() - started) };
 }
@@ -121,6 +128,7 @@ export async function dropVectorIndex(database: Database, name: string): Promise
   const quoted = await knownIndex(database, name);
   const concurrently = database.engine === 'postgres' ? 'concurrently ' : '';
   await database.db.execute(sql.raw(`drop index ${concurrently}if exists ${quoted}`));
+  forgetUsableVectorIndexes();
   await setAutoIndex(database, false);
   return { dropped: name, autoIndex: false };
 }

@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { EXACT_SEARCH_MAX_ROWS, HNSW_DEFAULTS, HNSW_LIMITS, MAX_IVFFLAT_LISTS } from '../core/defaults.ts';
 import { parseInput, wholeNumber } from '../core/validation.ts';
 import { METRICS, type Metric, metric } from '../search/options.ts';
+import { operatorClass, type Storage, STORAGES, storageType, storedEmbedding } from '../search/quantised.ts';
 
 export const INDEX_TYPES = ['hnsw', 'ivfflat'] as const;
-export { METRICS };
+export { METRICS, STORAGES, type Storage };
 export type IndexType = (typeof INDEX_TYPES)[number];
 
 /** HNSW options: neighbours per graph node and the build candidate list (at least 2 * m). */
@@ -33,32 +34,27 @@ export const IVFFLAT_OPTIONS = {
 const VectorIndexSpec = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('hnsw'), ...HNSW_OPTIONS }).refine((s) => s.efConstruction >= 2 * s.m, {
+    z.strictObject({ type: z.literal('hnsw'), ...HNSW_OPTIONS, storage: storageType() }).refine((s) => s.efConstruction >= 2 * s.m, {
       path: ['efConstruction'],
       error: (issue) => {
         const { m } = issue.input as { m: number };
         return `must be at least 2 * m (${2 * m} for m = ${m}); pgvector refuses a smaller build candidate list`;
       },
     }),
-    z.strictObject({ type: z.literal('ivfflat'), ...IVFFLAT_OPTIONS }),
+    z.strictObject({ type: z.literal('ivfflat'), ...IVFFLAT_OPTIONS, storage: storageType() }),
   ],
   { error: `must be one of ${INDEX_TYPES.map((t) => JSON.stringify(t)).join(', ')}` },
 );
 
-export type HnswSpec = { type: 'hnsw' } & Partial<{ m: number; efConstruction: number; metric: Metric }>;
-export type IvfflatSpec = { type: 'ivfflat' } & Partial<{ lists: number; metric: Metric }>;
+/** `storage` (default vector): full-precision vectors, half precision, or one bit per dimension (search/quantised.ts). */
+export type HnswSpec = { type: 'hnsw' } & Partial<{ m: number; efConstruction: number; metric: Metric; storage: Storage }>;
+export type IvfflatSpec = { type: 'ivfflat' } & Partial<{ lists: number; metric: Metric; storage: Storage }>;
 export type VectorIndexSpec = HnswSpec | IvfflatSpec;
 
 /** A spec with every default filled in. */
 export type ResolvedIndexSpec =
-  | { type: 'hnsw'; m: number; efConstruction: number; metric: Metric }
-  | { type: 'ivfflat'; lists: number; metric: Metric };
-
-export const OPERATOR_CLASS: Record<Metric, string> = {
-  cosine: 'vector_cosine_ops',
-  l2: 'vector_l2_ops',
-  ip: 'vector_ip_ops',
-};
+  | { type: 'hnsw'; m: number; efConstruction: number; metric: Metric; storage: Storage }
+  | { type: 'ivfflat'; lists: number; metric: Metric; storage: Storage };
 
 /**
  * pgvector's advice for IVFFlat: rows / 1000 lists up to a million rows, sqrt(rows) above.
@@ -71,15 +67,21 @@ export function defaultIvfflatLists(rows: number): number {
   return Math.floor(Math.sqrt(rows));
 }
 
-/** Name of the index a spec creates: `jobs_embedding_<type>_<metric>`, one per type and metric. */
-export function indexName(spec: { type: IndexType; metric: Metric }): string {
-  return `jobs_embedding_${spec.type}_${spec.metric}`;
+/**
+ * Name of the index a spec creates, one per type, storage and metric: `jobs_embedding_<type>_<metric>`
+ * (full precision), `jobs_embedding_<type>_halfvec_<metric>`, `jobs_embedding_<type>_bit` (bits
+ * serve every metric).
+ */
+export function indexName(spec: { type: IndexType; metric: Metric; storage?: Storage }): string {
+  const storage = spec.storage ?? 'vector';
+  if (storage === 'bit') return `jobs_embedding_${spec.type}_bit`;
+  return `jobs_embedding_${spec.type}_${storage === 'halfvec' ? 'halfvec_' : ''}${spec.metric}`;
 }
 
 /**
  * Checks a spec and fills in its defaults. `rows` (embedded rows in jobs) is needed only for an
  * IVFFlat spec without `lists`.
- * @example resolveIndexSpec({ type: 'hnsw', m: 8 }) // { type: 'hnsw', m: 8, efConstruction: 64, metric: 'cosine' }
+ * @example resolveIndexSpec({ type: 'hnsw', m: 8 }) // { type: 'hnsw', m: 8, efConstruction: 64, metric: 'cosine', storage: 'vector' }
  */
 export function resolveIndexSpec(spec: VectorIndexSpec, rows?: number): ResolvedIndexSpec {
   const parsed = parseInput(VectorIndexSpec, spec, { what: 'index spec' });
@@ -88,12 +90,16 @@ export function resolveIndexSpec(spec: VectorIndexSpec, rows?: number): Resolved
   return { ...parsed, lists: parsed.lists ?? defaultIvfflatLists(rows!) };
 }
 
-/** `CREATE INDEX [CONCURRENTLY] ...` for a resolved spec; all interpolated parts are checked above. */
-export function createIndexStatement(spec: ResolvedIndexSpec, concurrently: boolean): string {
+/**
+ * `CREATE INDEX [CONCURRENTLY] ...` for a resolved spec; all interpolated parts are checked above.
+ * A quantised index is on an expression cast to `dimensions`, jobs.embedding's declared dimension.
+ */
+export function createIndexStatement(spec: ResolvedIndexSpec, concurrently: boolean, dimensions: number): string {
   const options = spec.type === 'hnsw' ? `m = ${spec.m}, ef_construction = ${spec.efConstruction}` : `lists = ${spec.lists}`;
+  const column = spec.storage === 'vector' ? 'embedding' : `(${storedEmbedding(spec.storage, dimensions)})`;
   return (
     `create index ${concurrently ? 'concurrently ' : ''}${indexName(spec)} on jobs ` +
-    `using ${spec.type} (embedding ${OPERATOR_CLASS[spec.metric]}) with (${options})`
+    `using ${spec.type} (${column} ${operatorClass(spec.storage, spec.metric)}) with (${options})`
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * What the vector indexes on jobs look like now: type, metric, build parameters, size, rows,
+ * What the vector indexes on jobs look like now: type, storage (full precision, halfvec, bit), metric, build parameters, size, rows,
  * validity, and on the server the builds still running. Read from the catalogs, so it also
  * describes indexes made by hand or by a migration.
  */
@@ -7,17 +7,14 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
 import type { Metric } from '../search/options.ts';
-
-const METRIC_OF_OPCLASS: Record<string, Metric> = {
-  vector_cosine_ops: 'cosine',
-  vector_l2_ops: 'l2',
-  vector_ip_ops: 'ip',
-};
+import { type Storage, storageOfOperatorClass } from '../search/quantised.ts';
 
 export interface VectorIndexStatus {
   name: string;
   type: 'hnsw' | 'ivfflat';
-  /** null when the operator class is not one Jobsight builds (halfvec, l1, ...): see `operatorClass`. */
+  /** How it stores the vectors (`index create --type`); null for an operator class Jobsight does not build (l1, ...). */
+  storage: Storage | null;
+  /** null for a bit index (it serves every metric) and for an operator class Jobsight does not build: see `operatorClass`. */
   metric: Metric | null;
   operatorClass: string;
   /** From the index's WITH (...): m, ef_construction for HNSW, lists for IVFFlat; absent when defaulted. */
@@ -42,7 +39,7 @@ export interface IndexBuildProgress {
   tuplesTotal: number;
 }
 
-interface StatusRow extends Omit<VectorIndexStatus, 'metric' | 'parameters' | 'rowsIndexed' | 'sizeBytes'> {
+interface StatusRow extends Omit<VectorIndexStatus, 'storage' | 'metric' | 'parameters' | 'rowsIndexed' | 'sizeBytes'> {
   options: string[] | string | null;
   sizeBytes: number | string;
   rowsIndexed: number | string;
@@ -92,7 +89,8 @@ export async function vectorIndexStatus(database: Database): Promise<{ indexes: 
         );
   const indexes = rows.map(({ options, sizeBytes, rowsIndexed, ...row }) => ({
     ...row,
-    metric: METRIC_OF_OPCLASS[row.operatorClass] ?? null,
+    storage: storageOfOperatorClass(row.operatorClass)?.storage ?? null,
+    metric: storageOfOperatorClass(row.operatorClass)?.metric ?? null,
     parameters: parseOptions(options),
     sizeBytes: Number(sizeBytes),
     // reltuples is -1 for a relation never vacuumed or analysed (PostgreSQL 14 and later).

@@ -16,6 +16,7 @@ import {
   vectorIndexStatus,
 } from '../indexes/index.ts';
 import { countJobs } from '../jobs/repository.ts';
+import { storageType } from '../search/quantised.ts';
 import { defineOperation } from './operation.ts';
 
 const SERVER_BUILD = {
@@ -29,17 +30,27 @@ const SERVER_BUILD = {
 
 const byName = z.strictObject({ name: text(63).describe('index name, as `index status` shows it') });
 
-/** `index create <type>`: the spec's options, then the server build settings. */
+/**
+ * `index create <hnsw|ivfflat>`: the spec's options, how the index stores the vectors (`--type`,
+ * the spec's `storage`: the index's own type is the command), then the server build settings.
+ */
 function createIndexOperation<S extends z.ZodRawShape>(type: 'hnsw' | 'ivfflat', summary: string, spec: S) {
+  const input = { ...spec, type: storageType(), ...SERVER_BUILD };
   return defineOperation({
     name: `index create ${type}`,
     summary,
-    input: z.strictObject({ ...spec, ...SERVER_BUILD }),
+    input: z.strictObject(input),
     write: true,
     http: { method: 'post', path: `/api/indexes/${type}`, status: 201 },
-    run: ({ database }, input) => {
-      const { concurrently, maintenanceWorkMem, parallelWorkers, ...options } = input as z.output<z.ZodObject<typeof SERVER_BUILD>>;
-      return createVectorIndex(database, { type, ...options } as VectorIndexSpec, { concurrently, maintenanceWorkMem, parallelWorkers });
+    run: ({ database }, given) => {
+      const {
+        concurrently,
+        maintenanceWorkMem,
+        parallelWorkers,
+        type: storage,
+        ...options
+      } = given as z.output<z.ZodObject<typeof SERVER_BUILD & { type: ReturnType<typeof storageType> }>>;
+      return createVectorIndex(database, { type, storage, ...options } as VectorIndexSpec, { concurrently, maintenanceWorkMem, parallelWorkers });
     },
   });
 }

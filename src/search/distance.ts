@@ -7,6 +7,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Embedder } from '../embed/embedder.ts';
 import type { Metric } from './options.ts';
+import { FULL_PRECISION, nearestRows, type SearchAccess } from './quantised.ts';
 
 /** pgvector's operators; constants, so they are safe to place in SQL text. */
 const OPERATOR: Record<Metric, SQL> = { cosine: sql.raw('<=>'), l2: sql.raw('<->'), ip: sql.raw('<#>') };
@@ -26,17 +27,15 @@ export async function embedQuery(embedder: Embedder, query: string): Promise<str
  * `name (id, distance)`: the `limit` postings with an embedding nearest to `target` (always a
  * bound vector parameter: on Citus each shard then answers its own top k through its index, where
  * a scalar subquery would be refused), among those where `where` holds. Materialized, so PostgreSQL
- * runs the index scan once and outer queries re-sort and filter its few rows.
+ * runs the index scan once and outer queries re-sort and filter its few rows. `access` (see
+ * quantised.ts, searchAccess) orders the scan the way a quantised index serves; the distance is
+ * the full-precision one either way.
  *
  * @example sql`with ${nearest('nearest', { op, target: sql`${vector}::vector`, where: sql`true`, limit: 10 })} select * from nearest`
  */
-export function nearest(name: string, options: { op: SQL; target: SQL; where: SQL; limit: number }): SQL {
-  const { op, target, where, limit } = options;
+export function nearest(name: string, options: { op: SQL; target: SQL; where: SQL; limit: number; access?: SearchAccess }): SQL {
+  const { access = FULL_PRECISION, ...scan } = options;
   return sql`${sql.identifier(name)} as materialized (
-      select jobs.id, jobs.embedding ${op} ${target} as distance
-      from jobs
-      where jobs.embedding is not null and ${where}
-      order by distance
-      limit ${limit}
+      ${nearestRows(access, scan)}
     )`;
 }

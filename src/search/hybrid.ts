@@ -13,6 +13,7 @@ import { distanceOperator, embedQuery, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
+import { type SearchAccess, scanThrough, searchAccess } from './quantised.ts';
 import { isDistributed, type SearchSettings, scanRows, scanTarget } from './scan-settings.ts';
 
 export interface HybridHit extends Hit {
@@ -84,8 +85,10 @@ export interface HybridRankingInput extends z.output<typeof RrfOptions> {
   filters: SearchFilters;
   candidates: number;
   k: number;
-  /** The vector branch's scan settings, applied inside the statement (search/scan-settings.ts). */
+  /** The vector branch's scan settings, applied inside the statement (search/scan-settings.ts); see scanThrough. */
   settings: SearchSettings;
+  /** How the vector branch orders (search/quantised.ts, searchAccess). */
+  access: SearchAccess;
 }
 
 /**
@@ -96,9 +99,9 @@ export interface HybridRankingInput extends z.output<typeof RrfOptions> {
  * @example sql`with ${hybridRanking(input)} select id from fused`
  */
 export function hybridRanking(input: HybridRankingInput): SQL {
-  const { vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight, settings } = input;
+  const { vector, words, op, filters, candidates, k, rrfK, vectorWeight, textWeight, settings, access } = input;
   const target = scanTarget(sql`${vector}::vector`, settings);
-  return sql`${nearest('vector_branch', { op, target, where: filterConditions(filters), limit: candidates })},
+  return sql`${nearest('vector_branch', { op, target, where: filterConditions(filters), limit: candidates, access })},
     vector_ranked as (
       select id, row_number() over (order by distance, id) as rank from vector_branch
     ),
@@ -141,13 +144,13 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
   const op = distanceOperator(o.metric);
   const vector = await embedQuery(embedder, o.query);
   const words = o.textQuery ?? o.query;
-  const settings = {
-    iterative: o.filters !== undefined,
-    efSearch: o.efSearch ?? DEFAULT_EF_SEARCH,
-    probes: o.probes,
-    distributed: await isDistributed(db),
-  };
-  const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {}, settings });
+  const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
+  const { access, settings } = scanThrough(
+    available,
+    { iterative: o.filters !== undefined, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed },
+    o.candidates,
+  );
+  const ranking = hybridRanking({ ...o, vector, words, op, filters: o.filters ?? {}, settings, access });
   const rows = await scanRows<HybridHit>(
     db,
     settings,

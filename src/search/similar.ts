@@ -13,6 +13,7 @@ import { distanceOperator, nearest } from './distance.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions } from './options.ts';
+import { scanThrough, searchAccess } from './quantised.ts';
 import { isDistributed, scanRows, scanTarget } from './scan-settings.ts';
 import type { VectorHit } from './vector.ts';
 
@@ -35,7 +36,12 @@ export type SimilarOptions = Omit<z.input<typeof SimilarOptions>, 'id'>;
  */
 export async function similarJobs(db: Db, id: number, options: SimilarOptions = {}): Promise<VectorHit[]> {
   const o = parseInput(SimilarOptions, { ...options, id }, { what: 'similarJobs options' });
-  const settings = { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed: await isDistributed(db) };
+  const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
+  const { access, settings } = scanThrough(
+    available,
+    { iterative: true, efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes, distributed },
+    o.k,
+  );
   // pgvector prints the shortest text that reads back as the same floats: the bound copy is exact.
   const [target] = await queryRows<{ embedding: string | null; contentHash: string }>(
     db,
@@ -50,7 +56,7 @@ export async function similarJobs(db: Db, id: number, options: SimilarOptions = 
   const rows = await scanRows<VectorHit>(
     db,
     settings,
-    sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: embedding, where, limit: o.k })}
+    sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target: embedding, where, limit: o.k, access })}
         ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`)}`,
   );
   return rows.map(numericHit);

@@ -14,6 +14,7 @@ import { estimatedFilterShare, filteredEfSearch } from './filter-share.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
+import { describeAccess, scanThrough, searchAccess, type Storage } from './quantised.ts';
 import { isDistributed, scanRows, scanTarget } from './scan-settings.ts';
 
 export interface VectorHit extends Hit {
@@ -47,17 +48,21 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
   const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
-  const distributed = await isDistributed(db);
-  const settings = { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed };
+  const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
+  const { access, settings } = scanThrough(
+    available,
+    { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed },
+    o.k,
+  );
   const target = scanTarget(sql`${vector}::vector`, settings);
   // What the planner must see first: what the caller asked for. The ef_search chosen for a
   // filter is applied in the statement only (one round trip), and the plan is costed at the
   // default: the filter's share already tells the planner when an exact scan is cheaper.
   // On Citus every setting goes to the workers before the statement (scan-settings.ts).
   const planned = distributed ? settings : { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
-  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k })}
+  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k, access })}
     ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
-  return { statement, settings, planned, filtered: o.filters !== undefined };
+  return { statement, settings, planned, filtered: o.filters !== undefined, access, describe: () => describeAccess(access, o.metric) };
 }
 
 /**
@@ -81,6 +86,8 @@ export interface VectorPlan {
   kind: 'index' | 'exact';
   /** The vector index used, when kind is `index`. */
   index: string | null;
+  /** What the scan ordered by: full-precision vectors, halfvec, or bits re-ranked at full precision (search/quantised.ts). */
+  storage: Storage;
   /** Whether the index scan may continue past ef_search until k rows pass the filters. */
   iterative: boolean;
   /**
@@ -121,7 +128,7 @@ function* planNodes(value: unknown): Generator<PlanNode> {
  * the graph.
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
-  const { statement, settings, planned, filtered } = await prepareVectorSearch(db, embedder, query, options);
+  const { statement, settings, planned, filtered, access, describe } = await prepareVectorSearch(db, embedder, query, options);
   const [row] = await scanRows<{ 'QUERY PLAN': unknown }>(db, planned, sql`explain (format json) ${statement}`);
   const raw = row?.['QUERY PLAN'];
   const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -136,14 +143,19 @@ export async function explainVectorSearch(db: Db, embedder: Embedder, query: str
   const distributed = shards > 0 ? { shards } : null;
   const iterative = index !== null && settings.iterative;
   const where = distributed ? `distributed (Citus): each of ${shards} shards answers its own top k and the coordinator merges them; per shard, ` : '';
-  const summary =
-    where +
-    (index === null
-      ? vectorIndexNames.length === 0
+  const exact =
+    access.storage !== 'vector'
+      ? `exact on the ${access.storage} values: the planner compared every matching row instead of walking ${access.index}${filtered ? ' (the filters keep few rows)' : ''}`
+      : vectorIndexNames.length === 0
         ? 'exact: no vector index exists, every matching row is compared (true nearest neighbours)'
         : filtered
           ? 'exact: the filters keep few rows, so the planner compares each of them instead of walking the index (true nearest neighbours)'
-          : 'exact: the planner judged a full scan cheaper than the index (a small table), so the answer is the true nearest neighbours'
-      : `index: ${index}${iterative ? ', iterative scan (relaxed_order): it keeps scanning until k rows pass the filters' : ''}`);
-  return { kind: index === null ? 'exact' : 'index', index, iterative, distributed, summary, plan };
+          : 'exact: the planner judged a full scan cheaper than the index (a small table), so the answer is the true nearest neighbours';
+  const summary =
+    where +
+    (index === null
+      ? exact
+      : `index: ${index}${iterative ? ', iterative scan (relaxed_order): it keeps scanning until k rows pass the filters' : ''}`) +
+    (access.storage === 'vector' ? '' : `; ${describe()}`);
+  return { kind: index === null ? 'exact' : 'index', index, storage: access.storage, iterative, distributed, summary, plan };
 }

@@ -21,11 +21,16 @@ describeEngines('vector indexes around large writes', ({ database }) => {
     expect(await restoreVectorIndexes(db)).toEqual([]);
   });
 
-  it('keeps an HNSW index through a re-embed to another dimension', async () => {
+  it('keeps an HNSW index and the quantised ones through a re-embed to another dimension, cast to the new one', async () => {
     const { db } = database();
+    await db.execute(sql`create index jobs_embedding_half on jobs using hnsw ((embedding::halfvec(384)) halfvec_cosine_ops)`);
+    await db.execute(sql`create index jobs_embedding_bit on jobs using hnsw ((binary_quantize(embedding)::bit(384)) bit_hamming_ops)`);
     const result = await reembedAll(db, createEmbedder({ provider: 'hash', dimensions: 128 }));
     expect(result.reembedded).toBe(3);
-    expect(result.indexesRebuilt).toEqual(['jobs_embedding_hnsw']);
-    expect((await vectorIndexes(db)).map((i) => i.name)).toEqual(['jobs_embedding_hnsw']);
+    expect(result.indexesRebuilt).toEqual(['jobs_embedding_bit', 'jobs_embedding_half', 'jobs_embedding_hnsw']);
+    const after = await vectorIndexes(db);
+    expect(after.map((i) => i.name)).toEqual(['jobs_embedding_bit', 'jobs_embedding_half', 'jobs_embedding_hnsw']);
+    expect(after[0]!.definition).toContain('::bit(128)');
+    expect(after[1]!.definition).toContain('::halfvec(128)');
   });
 });

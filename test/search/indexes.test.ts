@@ -194,7 +194,7 @@ describeEngines('vector index management', ({ engine, database }) => {
 
   it('builds IVFFlat with default lists (1,500 rows: 1) and explicit lists', async () => {
     const byDefault = await createVectorIndex(database(), { type: 'ivfflat' });
-    expect(byDefault.spec).toEqual({ type: 'ivfflat', lists: 1, metric: 'cosine' });
+    expect(byDefault.spec).toEqual({ type: 'ivfflat', lists: 1, metric: 'cosine', storage: 'vector' });
     const explicit = await createVectorIndex(database(), { type: 'ivfflat', lists: 4, metric: 'l2' }, { concurrently: false });
     expect(explicit.name).toBe('jobs_embedding_ivfflat_l2');
     const { indexes } = await vectorIndexStatus(database());

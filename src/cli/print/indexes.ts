@@ -14,7 +14,8 @@ export const indexStatus: Printer = {
       printTable(status.indexes, {
         index: (i) => i.name,
         type: (i) => i.type,
-        metric: (i) => i.metric,
+        storage: (i) => i.storage ?? '?',
+        metric: (i) => i.metric ?? (i.storage === 'bit' ? 'any' : '?'),
         parameters: (i) =>
           Object.entries(i.parameters)
             .map(([k, v]) => `${k}=${v}`)
