@@ -22,6 +22,9 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
+// Texts below which splitting a batch's embedding across workers costs more in messages than it saves.
+const MIN_EMBED_SHARE = 50;
+
 // Worker threads do not inherit tsx's hooks when the CLI registered them through its API,
 // so each worker loads them itself to run the TypeScript worker module.
 const TSX_LOADER = import.meta.resolve('tsx');
@@ -50,7 +53,16 @@ export async function createCpuPool(options: { threads: number; embedder: Embedd
   });
   return {
     prepare: (items, prepareOptions) => pool.run({ kind: 'prepare', items, options: prepareOptions }) as Promise<Prepared[]>,
-    embed: (texts) => (embedder.workerSettings ? (pool.run({ kind: 'embed', texts }) as Promise<Float32Array[]>) : embedder.embed(texts)),
+    embed: async (texts) => {
+      if (!embedder.workerSettings) return embedder.embed(texts);
+      // One share per worker: the batch's embedding is the step the next write waits for.
+      const share = Math.max(MIN_EMBED_SHARE, Math.ceil(texts.length / threads));
+      const shares: Promise<Float32Array[]>[] = [];
+      for (let i = 0; i < texts.length; i += share) {
+        shares.push(pool.run({ kind: 'embed', texts: texts.slice(i, i + share) }) as Promise<Float32Array[]>);
+      }
+      return (await Promise.all(shares)).flat();
+    },
     close: () => pool.destroy(),
   };
 }

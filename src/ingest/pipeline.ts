@@ -39,7 +39,7 @@ export interface IngestOptions extends Pick<ReadOptions, 'format' | 'mapping' | 
    * vectors and leaves the new and changed postings in the embedding queue for `jobsight embed`.
    */
   embed?: 'now' | 'later';
-  /** Worker threads for parsing, skills and the hashing embedder; 0 runs them inline. Default: one per core, none for inputs under 1 MB. */
+  /** Worker threads for parsing, skills and the built-in embedders; 0 runs them inline. Default: one per core, none for inputs of about two batches or less. */
   threads?: number;
   onProgress?: (progress: IngestProgress) => void;
   /**
@@ -80,8 +80,10 @@ const BYTES_PER_POSTING_ESTIMATE = 3000;
 // busy while the database writes, few enough to keep memory flat.
 const MAX_BATCHES_AHEAD = 3;
 
-// Below this input size (a few hundred postings) ingest runs without worker threads by default.
-const SMALL_INPUT_BYTES = 1_000_000;
+// Inputs of at most this many batches (by BYTES_PER_POSTING_ESTIMATE) run without worker threads
+// by default: starting them (each loads tsx, the modules and the taxonomy) costs more than they
+// save on one or two batches (NHS, 1,000 postings: 12-15 s inline against 23-29 s with 2 workers).
+const SMALL_INPUT_BATCHES = 2;
 
 /** Bytes in the files on disk (compressed size for .gz); a file that cannot be read counts 0 here and fails when read. */
 async function totalBytes(files: readonly string[]): Promise<number> {
@@ -158,8 +160,8 @@ async function loadFiles(
   const seenHashes = new Set<string>();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const bytes = await totalBytes(files);
-  // Starting workers (each loads tsx and the taxonomy) costs seconds; a small file is done sooner inline.
-  const threads = options.threads ?? (bytes < SMALL_INPUT_BYTES ? 0 : defaultThreads());
+  const small = bytes <= SMALL_INPUT_BATCHES * batchSize * BYTES_PER_POSTING_ESTIMATE;
+  const threads = options.threads ?? (small ? 0 : defaultThreads());
   const pool = await createCpuPool({ threads, embedder: ctx.embedder, taxonomyFile: ctx.taxonomyFile });
   let pendingWrite: Promise<void> = Promise.resolve();
   try {

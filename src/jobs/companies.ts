@@ -44,14 +44,25 @@ export async function upsertCompanies(db: Db | Tx, names: readonly string[]): Pr
   if (byKey.size === 0) return ids;
   // Sorted keys lock rows in the same order in every transaction, so concurrent batches cannot deadlock.
   const keys = [...byKey.keys()].sort();
-  const rows = await queryRows<{ id: number; key: string }>(
+  // Companies stored already are read, locked against deletion until commit, not rewritten; only
+  // the rest go through the upsert, whose DO UPDATE returns a row a concurrent writer just added.
+  const stored = await queryRows<{ id: number; key: string }>(
     db,
-    sql`insert into companies (name, normalized_name)
-        select * from unnest(${sql.param(keys.map((k) => byKey.get(k)!))}::text[], ${sql.param(keys)}::text[])
-        on conflict (normalized_name) do update set normalized_name = excluded.normalized_name
-        returning id, normalized_name as key`,
+    sql`select id, normalized_name as key from companies where normalized_name = any(${sql.param(keys)}::text[])
+        order by normalized_name for key share`,
   );
-  const idByKey = new Map(rows.map((r) => [r.key, Number(r.id)]));
+  const idByKey = new Map(stored.map((r) => [r.key, Number(r.id)]));
+  const missing = keys.filter((k) => !idByKey.has(k));
+  if (missing.length > 0) {
+    const rows = await queryRows<{ id: number; key: string }>(
+      db,
+      sql`insert into companies (name, normalized_name)
+          select * from unnest(${sql.param(missing.map((k) => byKey.get(k)!))}::text[], ${sql.param(missing)}::text[])
+          on conflict (normalized_name) do update set normalized_name = excluded.normalized_name
+          returning id, normalized_name as key`,
+    );
+    for (const r of rows) idByKey.set(r.key, Number(r.id));
+  }
   for (const name of names) {
     const id = idByKey.get(normalizeCompanyName(name));
     if (id !== undefined) ids.set(name, id);

@@ -18,14 +18,25 @@ export async function upsertSkills(db: Db | Tx, skills: readonly SkillInput[]): 
   }
   if (byName.size === 0) return new Map();
   const names = [...byName.keys()].sort();
+  // Most names of a batch are stored already: read them (locked against deletion until commit)
+  // rather than rewrite every row, and upsert only the new ones and those gaining a category.
+  const stored = await queryRows<{ id: number; name: string; category: string | null }>(
+    db,
+    sql`select id, name, category from skills where name = any(${sql.param(names)}::text[]) order by name for key share`,
+  );
+  const ids = new Map(stored.map((r) => [r.name, Number(r.id)]));
+  const gaining = new Set(stored.filter((r) => r.category === null && byName.get(r.name) != null).map((r) => r.name));
+  const upsert = names.filter((n) => !ids.has(n) || gaining.has(n));
+  if (upsert.length === 0) return ids;
   const rows = await queryRows<{ id: number; name: string }>(
     db,
     sql`insert into skills (name, category)
-        select * from unnest(${sql.param(names)}::text[], ${sql.param(names.map((n) => byName.get(n)))}::text[])
+        select * from unnest(${sql.param(upsert)}::text[], ${sql.param(upsert.map((n) => byName.get(n)))}::text[])
         on conflict (name) do update set category = coalesce(skills.category, excluded.category)
         returning id, name`,
   );
-  return new Map(rows.map((r) => [r.name, Number(r.id)]));
+  for (const r of rows) ids.set(r.name, Number(r.id));
+  return ids;
 }
 
 /** Replaces a set of jobs' skills with the given ones. */

@@ -52,7 +52,7 @@ export const IngestInput = z.strictObject({
     .describe('now: embed each batch as it loads; later: load at COPY speed and queue the postings for `jobsight embed` (or `serve`)'),
   threads: wholeNumber(0, 256)
     .optional()
-    .describe('worker threads for parsing, skills and embedding; 0: none (default: one per core; none under 1 MB)'),
+    .describe('worker threads for parsing, skills and embedding; 0: none (default: one per core; none for an input of about two batches or less)'),
   dedupe: z.boolean().default(true).describe('add the new postings to the near-duplicate clusters, when postings have been clustered (`dupes`)'),
   dryRun: z.boolean().default(false).describe('show the mapping and the first normalised rows; load nothing'),
   limit: wholeNumber(1, MAX_DRY_RUN_ROWS).default(DEFAULT_DRY_RUN_ROWS).describe('rows shown by dryRun'),

@@ -1,0 +1,30 @@
+/**
+ * The worker pool splits a batch's embedding across its workers (the step the next write waits
+ * for); the vectors must be the embedder's own, in the texts' order.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createEmbedder } from '../../../src/embed/index.ts';
+import { createCpuPool, type CpuPool } from '../../../src/ingest/cpu-pool.ts';
+
+const embedder = createEmbedder({ provider: 'semantic' });
+// Enough texts for each of 2 workers to get a share of more than one.
+const texts = Array.from({ length: 230 }, (_, i) => `Staff Nurse ${i}\nBand ${i % 9} ward, SQL and Excel ${i % 13 === 0 ? 'midwifery' : 'theatre'}`);
+let pool: CpuPool;
+
+beforeAll(async () => {
+  pool = await createCpuPool({ threads: 2, embedder });
+});
+afterAll(() => pool.close());
+
+it('embeds on 2 workers exactly what the embedder gives inline, in order', async () => {
+  const [split, inline] = await Promise.all([pool.embed(texts), embedder.embed(texts)]);
+  expect(split).toHaveLength(texts.length);
+  for (const [i, v] of split.entries()) expect(Array.from(v), `text ${i}`).toEqual(Array.from(inline[i]!));
+});
+
+it('embeds a handful of texts (one share) and none', async () => {
+  expect((await pool.embed(texts.slice(0, 3))).map((v) => Array.from(v))).toEqual(
+    (await embedder.embed(texts.slice(0, 3))).map((v) => Array.from(v)),
+  );
+  expect(await pool.embed([])).toEqual([]);
+});
