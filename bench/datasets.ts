@@ -10,6 +10,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pgvector from 'pgvector';
@@ -66,7 +67,8 @@ export const TABLES = [
 ] as const;
 const SCHEMA_FINGERPRINT = TABLES.map((t) => `${t.table}(${t.columns.join(',')})`).join(';');
 
-export type TableDump = Record<(typeof TABLES)[number]['table'], Buffer>;
+/** Each table's binary COPY payload: in memory, or streamed from the cache (a million postings are over 2 GiB). */
+export type TableDump = Record<(typeof TABLES)[number]['table'], Buffer | Readable>;
 
 /** One stored posting as the non-PostgreSQL loaders (LangChain-style, Chroma) take it. */
 export interface PlainRow {
@@ -163,7 +165,7 @@ export async function loadScaleSet(database: Database, embedder: Embedder, count
   if (cached) {
     progress(`scale ${count}: loading the cached set from ${path.relative(process.cwd(), dir)}`);
     const dump = {} as TableDump;
-    for (const { table } of TABLES) dump[table] = await readFile(path.join(dir, `${table}.copy`));
+    for (const { table } of TABLES) dump[table] = createReadStream(path.join(dir, `${table}.copy`));
     const restoreStarted = performance.now();
     await restoreTables(database, dump);
     return loadFigures('copy', await embeddedRows(database), restoreStarted);

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema.ts';
 
@@ -74,8 +75,11 @@ export function readFrom<T>(database: Database, fn: (database: Database) => Prom
   return database.replicas ? database.replicas.read(fn) : fn(database);
 }
 
-/** Loads a binary COPY payload into `table (columns)`; names must be plain SQL identifiers. */
-export type CopyInto = (table: string, columns: readonly string[], payload: Buffer) => Promise<void>;
+/**
+ * Loads a binary COPY payload into `table (columns)`; names must be plain SQL identifiers. A
+ * stream lets the server load payloads larger than a Buffer or a file read may hold (2 GiB).
+ */
+export type CopyInto = (table: string, columns: readonly string[], payload: Buffer | Readable) => Promise<void>;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 

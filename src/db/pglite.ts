@@ -52,7 +52,9 @@ export async function openPglite(
         // Drizzle over the transaction handle: every statement runs inside this transaction.
         const tx = drizzle({ client: t as unknown as PGlite, schema }) as unknown as Db;
         return fn(tx, async (table, columns, payload) => {
-          await t.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([payload]) });
+          // PGlite reads COPY from one blob in its own memory: a stream is gathered first.
+          const bytes = Buffer.isBuffer(payload) ? payload : Buffer.concat(await payload.toArray());
+          await t.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([bytes]) });
         });
       }),
     // PGlite is one session already; callers restore any setting they change.
