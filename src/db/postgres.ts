@@ -45,7 +45,10 @@ export async function openPostgres(config: ServerDatabaseConfig, options: { chec
         await client.query('begin');
         const tx = drizzle({ client, schema }) as unknown as Db;
         const result = await fn(tx, async (table, columns, payload) => {
-          await pipeline(Buffer.isBuffer(payload) ? Readable.from([payload]) : payload, client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+          await pipeline(
+            Buffer.isBuffer(payload) ? Readable.from([payload]) : payload,
+            client.query(copyFrom(copyStatement(table, columns, 'STDIN'))),
+          );
         });
         await client.query('commit');
         return result;
