@@ -111,35 +111,21 @@ async function datasetQueries(
   large = false,
 ): Promise<DatasetResult> {
   const bare = await bareClient(serverUrl, label === 'NHS' ? NHS_DB : SCALE_DB);
+  // What every query measurement of this set takes.
+  const inputs = { label, database, bare, embedder, queries, passes: settings.queryPasses };
   try {
     const vector = await phase(`${label}: vector`, () =>
-      measureVectorQuery({
-        label,
-        database,
-        bare,
-        embedder,
-        queries,
-        passes: settings.queryPasses,
-        chroma,
-        ...(large ? { exactOnce: true, buildMemory: LARGE_SET_BUILD_MEMORY } : {}),
-      }),
+      measureVectorQuery({ ...inputs, chroma, ...(large ? { exactOnce: true, buildMemory: LARGE_SET_BUILD_MEMORY } : {}) }),
     );
-    const filtered = await phase(`${label}: filtered`, () =>
-      measureFilteredQuery({ label, database, bare, embedder, queries, passes: settings.queryPasses }),
-    );
-    const hybrid = await phase(`${label}: hybrid`, () => measureHybrid({ label, database, embedder, queries, passes: settings.queryPasses }));
+    const filtered = await phase(`${label}: filtered`, () => measureFilteredQuery(inputs));
+    const hybrid = await phase(`${label}: hybrid`, () => measureHybrid(inputs));
     // Last on a scale set: it leaves the table without a vector index (quantised-index.ts).
     const quantised =
       label === 'NHS' || values['no-quantised']
         ? undefined
         : await phase(`${label}: quantised`, () =>
             measureQuantisedIndexes({
-              label,
-              database,
-              bare,
-              embedder,
-              queries,
-              passes: settings.queryPasses,
+              ...inputs,
               truth: vector.truth,
               fullBuildSeconds: vector.hnswBuildSeconds,
             }),
