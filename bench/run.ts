@@ -34,30 +34,67 @@ import { pickQueries, type BenchQuery } from './queries.ts';
 import { markdown, type BenchResults, type DatasetResult } from './report.ts';
 import { measureVectorQuery } from './vector-query.ts';
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    scales: { type: 'string' },
-    'nhs-rows': { type: 'string' },
-    'database-url': { type: 'string' },
-    'no-chroma': { type: 'boolean', default: false },
-    'no-pglite': { type: 'boolean', default: false },
-    'no-api': { type: 'boolean', default: false },
-    'no-quantised': { type: 'boolean', default: false },
-    name: { type: 'string', default: 'latest' },
-  },
-});
+const USAGE = `Usage: npm run bench -- [options]
+
+Measures Jobsight against raw COPY, bare SQL, a minimal HTTP server, a LangChain-style loader and ChromaDB
+on the same data in one run; writes bench/results/<timestamp>.json and bench/results/<name>.md/.png.
+
+Options:
+  --quick                NHS subset (1,000 rows) + the 10k generated set, fewer repeats: about 3-4 min
+                         (default: the whole NHS set + the 100k set, about 35 min)
+  --scales <list>        generated sets to measure, comma-separated: ${Object.keys(SCALE_SIZES).join(', ')} ('' for none);
+                         cached in bench/.cache after the first build
+  --nhs-rows <n>         how many NHS postings to use (default: 1,000 with --quick, else all)
+  --database-url <url>   the server (default: DATABASE_URL, else postgres://root@127.0.0.1:5432/postgres);
+                         its user needs CREATEDB
+  --no-chroma            leave out ChromaDB
+  --no-pglite            leave out embedded PGlite
+  --no-api               leave out the HTTP API and minimal HTTP server (concurrency section)
+  --no-quantised         leave out the halfvec / bit HNSW comparison on the scale sets
+  --name <name>          write bench/results/<name>.md and .png (default: latest)
+  -h, --help             show this help`;
+
+function usageError(message: string): never {
+  console.error(`bench: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h', default: false },
+        quick: { type: 'boolean', default: false },
+        scales: { type: 'string' },
+        'nhs-rows': { type: 'string' },
+        'database-url': { type: 'string' },
+        'no-chroma': { type: 'boolean', default: false },
+        'no-pglite': { type: 'boolean', default: false },
+        'no-api': { type: 'boolean', default: false },
+        'no-quantised': { type: 'boolean', default: false },
+        name: { type: 'string', default: 'latest' },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+})();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const quick = values.quick!;
 const serverUrl = values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const scales = (values.scales ?? (quick ? '10k' : '100k'))
   .split(',')
   .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
-for (const s of scales)
-  if (!(s in SCALE_SIZES)) throw new Error(`--scales: unknown set ${JSON.stringify(s)}; use ${Object.keys(SCALE_SIZES).join(', ')}`);
+for (const s of scales) if (!(s in SCALE_SIZES)) usageError(`--scales: unknown set ${JSON.stringify(s)}; use ${Object.keys(SCALE_SIZES).join(', ')}`);
 const outputName = values.name!;
-if (!/^[a-z0-9_-]+$/i.test(outputName)) throw new Error(`--name: letters, digits, - and _ only, got ${JSON.stringify(outputName)}`);
+if (!/^[a-z0-9_-]+$/i.test(outputName)) usageError(`--name: letters, digits, - and _ only, got ${JSON.stringify(outputName)}`);
 const nhsRows = values['nhs-rows'] ? Number(values['nhs-rows']) : quick ? 1000 : undefined;
+if (nhsRows !== undefined && !(Number.isInteger(nhsRows) && nhsRows > 0))
+  usageError(`--nhs-rows: a whole number above 0, got ${JSON.stringify(values['nhs-rows'])}`);
 /**
  * --quick must finish in under 5 minutes on 2 shared cores: 1,000 NHS rows (Jobsight's ingest
  * does about 100-200 rows/s here, and section 1 ingests the file four times, PGlite four more),
