@@ -94,16 +94,19 @@ function setConfigCalls(values: readonly [string, string][]): SQL {
 /**
  * `target` (the query vector: a parameter or a scalar subquery) with `settings` applied before
  * the index scan that orders by it starts: a scalar subquery that first runs the set_config
- * calls. Without settings, `target` itself. An ef_search at the default is not set again: every
- * session starts at it, and scanRows's transaction sets no other when the statement's is the
- * default (its settings then say the default too), so the subquery, which costs the planner and
- * the executor a third of a millisecond, is left out of an unfiltered search at the default.
+ * calls. Values already in effect when the statement runs are not set again: `planned` (the
+ * settings given to scanRows, by default `settings`) are made first in its transaction when the
+ * planner needs them, and otherwise every session starts at the default ef_search. Without
+ * settings left, `target` itself: the subquery costs the planner and the executor a few tenths of
+ * a millisecond.
  *
  * @example nearest('nearest', { op, target: scanTarget(sql`${vector}::vector`, { iterative: true }), where, limit: 10 })
  */
-export function scanTarget(target: SQL, settings: SearchSettings): SQL {
-  const values = settingValues(settings.efSearch === DEFAULT_EF_SEARCH ? { ...settings, efSearch: undefined } : settings);
-  if (values.length === 0 || settings.distributed) return target;
+export function scanTarget(target: SQL, settings: SearchSettings, planned: SearchSettings = settings): SQL {
+  if (settings.distributed) return target;
+  const inEffect = new Set(settingValues(plannerNeedsSettings(planned) ? planned : { efSearch: DEFAULT_EF_SEARCH }).map(String));
+  const values = settingValues(settings).filter((pair) => !inEffect.has(String(pair)));
+  if (values.length === 0) return target;
   // `where ... is not null` uses the set_config results, so PostgreSQL cannot drop the calls.
   return sql`(select ${target} from (select concat(${setConfigCalls(values)}) as applied) as scan_settings where scan_settings.applied is not null)`;
 }
