@@ -39,8 +39,17 @@ export async function rowsAfterSetup<T>(db: Db | Tx, setup: readonly SQL[], stat
     // idle again once every reply is in, so switching it back leaves it as the pool lent it.
     setPipeline(client, true);
     const tx = drizzle({ client });
-    // Each execute() is sent when its promise is first awaited; `then` here sends them in order now.
-    const sent = [sql`begin`, ...setup, statement, sql`commit`].map((s) => settle(tx.execute(s)));
+    // Each execute() is sent when its `then` is first called, which settle does at once: the
+    // statements are all written while the socket is corked, so they leave in one write (one
+    // system call, one packet) instead of one each.
+    const socket = socketOf(client);
+    socket.cork();
+    let sent: Promise<{ value?: unknown; error?: unknown }>[];
+    try {
+      sent = [sql`begin`, ...setup, statement, sql`commit`].map((s) => settle(tx.execute(s)));
+    } finally {
+      socket.uncork();
+    }
     const results = await Promise.all(sent);
     const failed = results.find((r) => r.error !== undefined);
     // After a failure PostgreSQL ends the transaction at COMMIT (as ROLLBACK): the session is clean.
@@ -62,9 +71,17 @@ function setPipeline(client: pg.PoolClient, on: boolean): void {
   (client as { pipeline: boolean }).pipeline = on;
 }
 
+/** `promise`'s outcome, never rejecting; its `then` is called now (a query is sent then). */
 function settle<T>(promise: PromiseLike<T>): Promise<{ value?: T; error?: unknown }> {
-  return Promise.resolve(promise).then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error: error ?? new Error('statement failed') }),
+  return Promise.resolve(
+    promise.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: error ?? new Error('statement failed') }),
+    ),
   );
+}
+
+/** The socket a node-postgres client writes to (its `connection.stream`, not in its types). */
+function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } {
+  return (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
 }

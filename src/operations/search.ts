@@ -1,7 +1,7 @@
 /** Search, similar postings and resume matching: the searches people run. */
 import { z } from 'zod';
 import { SearchFilters } from '../search/filters.ts';
-import { candidateCount, hybridSearch, RRF_OPTIONS } from '../search/hybrid.ts';
+import { candidateCount, hybridSearch, RRF_OPTIONS, snippetsOption } from '../search/hybrid.ts';
 import { MatchOptions, matchResume } from '../search/match.ts';
 import { hitCount, metric, scanOptions, searchText } from '../search/options.ts';
 import { jobId, similarJobs } from '../search/similar.ts';
@@ -22,6 +22,7 @@ export const searchOperation = defineOperation({
     metric: metric(),
     maxDistance: VectorSearchOptions.shape.maxDistance,
     candidates: candidateCount(),
+    snippets: snippetsOption(true),
     ...RRF_OPTIONS,
     ...scanOptions(),
     explain: z
@@ -35,14 +36,15 @@ export const searchOperation = defineOperation({
   args: [['q', 'query']],
   http: { method: 'get', path: '/api/search' },
   reads: true,
-  async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, rrfK, vectorWeight, textWeight, ...shared }) {
+  async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, snippets, rrfK, vectorWeight, textWeight, ...shared }) {
     const { db } = database;
     // Postings still in the embedding queue have no vector: the vector branch cannot find them yet.
     // Counted beside the search (another pool connection), so it adds no round trip to wait for.
     const pendingNow = pendingCount(db);
     const found = async () => {
       if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
-      if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
+      if (mode === 'hybrid')
+        return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, snippets, rrfK, vectorWeight, textWeight }) };
       const options = { ...shared, maxDistance };
       const hits = await vectorSearch(db, embedder, q, options);
       if (!explain) return { mode, hits };

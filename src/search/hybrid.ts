@@ -25,8 +25,11 @@ export interface HybridHit extends Hit {
   score: number;
   /** Distance for the metric; null only for a posting without an embedding. */
   distance: number | null;
-  /** Up to two description fragments with query words marked «like this». */
-  snippet: string;
+  /**
+   * Up to two description fragments with query words marked «like this»; only when asked for
+   * (`snippets`): ts_headline re-parses each hit's whole description, a third or more of the query.
+   */
+  snippet?: string;
 }
 
 /** How the two rankings are fused; defaults in core/defaults.ts (HYBRID_DEFAULTS). */
@@ -40,6 +43,13 @@ export const RRF_OPTIONS = {
 };
 const RrfOptions = z.object(RRF_OPTIONS);
 export type RrfOptions = z.input<typeof RrfOptions>;
+
+/** Whether hits carry a snippet (see HybridHit.snippet); people-facing callers ask for it. */
+export const snippetsOption = (fallback: boolean) =>
+  z
+    .boolean()
+    .default(fallback)
+    .describe('hybrid: a snippet per result, description fragments with the query words marked (false: lighter, faster replies)');
 
 /** How many postings each branch ranks before fusion. */
 export const candidateCount = () =>
@@ -56,6 +66,7 @@ export const HybridSearchOptions = z.strictObject({
    * embedded query: resume matching embeds the resume but searches its skills joined with OR.
    */
   textQuery: searchText().optional(),
+  snippets: snippetsOption(false),
   ...scanOptions(),
   ...RRF_OPTIONS,
 });
@@ -134,10 +145,10 @@ export function snippet(words: string): SQL {
 /**
  * The k best postings by RRF over a vector branch and a text branch, each its top `candidates`
  * after filters; ties by id. Filtered searches run with HNSW iterative scans so the vector
- * branch still finds `candidates` rows.
+ * branch still finds `candidates` rows. Hits carry a snippet only with `snippets: true`.
  *
  * @example
- * const hits = await hybridSearch(db, embedder, 'python data engineer', { k: 10, textWeight: 0.5 });
+ * const hits = await hybridSearch(db, embedder, 'python data engineer', { k: 10, textWeight: 0.5, snippets: true });
  */
 export async function hybridSearch(db: Db, embedder: Embedder, query: string, options: HybridSearchOptions = {}): Promise<HybridHit[]> {
   const o = parseInput(HybridSearchOptions, { ...options, query }, { what: 'hybridSearch options' });
@@ -158,7 +169,7 @@ export async function hybridSearch(db: Db, embedder: Embedder, query: string, op
         ${selectHits(
           'fused',
           sql`fused.vector_rank::int as "vectorRank", fused.text_rank::int as "textRank", fused.score,
-              jobs.embedding ${op} ${vector}::vector as "distance", ${snippet(words)} as "snippet"`,
+              jobs.embedding ${op} ${vector}::vector as "distance"${o.snippets ? sql`, ${snippet(words)} as "snippet"` : sql``}`,
           sql`fused.score desc, jobs.id`,
         )}`,
   );

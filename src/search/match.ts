@@ -77,6 +77,7 @@ export async function matchResume(db: Db, embedder: Embedder, resume: string, op
     k,
     filters,
     textQuery: resumeSkills.length > 0 ? skillsQuery(resumeSkills) : undefined,
+    snippets: true,
   });
 
   const ids = hits.map((h) => h.id);

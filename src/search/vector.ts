@@ -54,12 +54,12 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
     { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed },
     o.k,
   );
-  const target = scanTarget(sql`${vector}::vector`, settings);
   // What the planner must see first: what the caller asked for. The ef_search chosen for a
   // filter is applied in the statement only (one round trip), and the plan is costed at the
   // default: the filter's share already tells the planner when an exact scan is cheaper.
   // On Citus every setting goes to the workers before the statement (scan-settings.ts).
   const planned = distributed ? settings : { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
+  const target = scanTarget(sql`${vector}::vector`, settings, planned);
   const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k, access })}
     ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
   return { statement, settings, planned, filtered: o.filters !== undefined, access, describe: () => describeAccess(access, o.metric) };

@@ -339,17 +339,20 @@ describeEngines('search', ({ engine, database }) => {
       expect(hits.every((h) => h.vectorRank !== null || h.textRank !== null)).toBe(true);
     });
 
-    it('ranks the vector branch as vector search does, and fills snippets', async () => {
+    it('ranks the vector branch as vector search does, and fills snippets when asked, the same hits either way', async () => {
       const { db } = database();
       const query = "registered nurse on a children's ward";
       const vector = await vectorSearch(db, testEmbedder, query, { k: 5 });
-      const hybrid = await hybridSearch(db, testEmbedder, query, { k: 100, candidates: 50 });
+      const hybrid = await hybridSearch(db, testEmbedder, query, { k: 100, candidates: 50, snippets: true });
       for (const [i, v] of vector.entries()) {
         const hit = hybrid.find((h) => h.id === v.id);
         expect(hit?.vectorRank).toBe(i + 1);
         expect(hit?.distance).toBeCloseTo(v.distance, 6);
       }
-      expect(hybrid.filter((h) => h.textRank !== null).every((h) => h.snippet.includes('«'))).toBe(true);
+      expect(hybrid.filter((h) => h.textRank !== null).every((h) => h.snippet?.includes('«'))).toBe(true);
+      const light = await hybridSearch(db, testEmbedder, query, { k: 100, candidates: 50 });
+      expect(light.every((h) => !('snippet' in h))).toBe(true);
+      expect(light).toEqual(hybrid.map(({ snippet: _snippet, ...hit }) => hit));
     });
 
     it('applies filters to both branches', async () => {

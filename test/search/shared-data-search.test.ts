@@ -46,7 +46,7 @@ describeEngines('search over the NHS postings', ({ database }) => {
   }, LOAD_TIMEOUT);
 
   it('hybrid "paediatric nurse in London" returns paediatric nursing posts in or near London', async () => {
-    const hits = await hybridSearch(database().db, testEmbedder, 'paediatric nurse in London', { k: 10 });
+    const hits = await hybridSearch(database().db, testEmbedder, 'paediatric nurse in London', { k: 10, snippets: true });
     expect(hits).toHaveLength(10);
     expect(hits[0]!.title).toMatch(/paediatric|children/i);
     expect(hits[0]!.city).toMatch(LONDON_AREA);

@@ -64,7 +64,7 @@ function printTables(r: SearchResult, input: SearchInput): void {
     company: (h) => truncate(h.company ?? '', 24),
     location: place,
     score: (h) => formatCell(h.score),
-    snippet: (h) => truncate(h.snippet, 70),
+    snippet: (h) => truncate(h.snippet ?? '', 70),
   });
 }
 
