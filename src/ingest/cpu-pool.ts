@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import type { Embedder } from '../embed/embedder.ts';
 import { prepareItems, type Prepared, type PrepareOptions } from './prepare.ts';
 import type { PostingItem } from './readers/read-postings.ts';
-import { createSkillMatcher } from './skills/matcher.ts';
+import { compileSkills, skillMatcherFrom } from './skills/matcher.ts';
 import { loadTaxonomy } from './skills/taxonomy.ts';
 import type { WorkerSettings, WorkerTask } from './worker.ts';
 
@@ -31,19 +31,20 @@ const TSX_LOADER = import.meta.resolve('tsx');
 
 export async function createCpuPool(options: { threads: number; embedder: Embedder; taxonomyFile?: string }): Promise<CpuPool> {
   const { embedder, taxonomyFile, threads } = options;
+  // Compiled once, here on the main thread (where a bad taxonomy fails with a readable error),
+  // and handed to the workers rather than compiled again by each.
+  const skills = compileSkills(await loadTaxonomy(taxonomyFile));
   if (threads === 0) {
-    const matcher = createSkillMatcher(await loadTaxonomy(taxonomyFile));
+    const matcher = skillMatcherFrom(skills);
     return {
       prepare: async (items, prepareOptions) => prepareItems(items, prepareOptions, matcher),
       embed: (texts) => embedder.embed(texts),
       close: async () => {},
     };
   }
-  // Fail here, on the main thread, with a readable error if the user's taxonomy is bad.
-  await loadTaxonomy(taxonomyFile);
   // Loaded once here, so workers share the semantic embedder's word vectors instead of each reading them.
   await embedder.ready?.();
-  const workerData: WorkerSettings = { taxonomyFile, embedder: embedder.workerSettings };
+  const workerData: WorkerSettings = { skills, embedder: embedder.workerSettings };
   const pool = new Piscina<WorkerTask, unknown>({
     filename: new URL('./worker.ts', import.meta.url).href,
     workerData,

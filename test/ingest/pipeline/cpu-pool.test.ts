@@ -1,10 +1,16 @@
 /**
  * The worker pool splits a batch's embedding across its workers (the step the next write waits
- * for); the vectors must be the embedder's own, in the texts' order.
+ * for); the vectors must be the embedder's own, in the texts' order. Its workers prepare postings
+ * (skills included) from the taxonomy the main thread compiled, exactly as inline.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createEmbedder } from '../../../src/embed/index.ts';
 import { createCpuPool, type CpuPool } from '../../../src/ingest/cpu-pool.ts';
+import { prepareItems } from '../../../src/ingest/prepare.ts';
+import { type PostingItem, readPostings } from '../../../src/ingest/readers/read-postings.ts';
+import { createSkillMatcher } from '../../../src/ingest/skills/matcher.ts';
+import { loadTaxonomy } from '../../../src/ingest/skills/taxonomy.ts';
+import { DATA_FILES } from '../../helpers/shared-data.ts';
 
 const embedder = createEmbedder({ provider: 'semantic' });
 // Enough texts for each of 2 workers to get a share of more than one.
@@ -27,4 +33,13 @@ it('embeds a handful of texts (one share) and none', async () => {
     (await embedder.embed(texts.slice(0, 3))).map((v) => Array.from(v)),
   );
   expect(await pool.embed([])).toEqual([]);
+});
+
+it('prepares real postings on a worker exactly as inline, skills included', async () => {
+  const items: PostingItem[] = [];
+  for await (const item of readPostings(DATA_FILES.nhs)) if (items.push(item) >= 200) break;
+  const options = { source: 'nhs', referenceDate: Date.parse('2020-11-30') };
+  const inline = prepareItems(items, options, createSkillMatcher(await loadTaxonomy()));
+  expect(inline.some((p) => p.kind === 'job' && p.skills.length > 3)).toBe(true);
+  expect(await pool.prepare(items, options)).toEqual(inline);
 });
