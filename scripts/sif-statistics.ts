@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { SifEmbedder, SIF_DEFAULTS, SEMANTIC_DIMENSIONS } from '../src/embed/semantic/sif-embedder.ts';
 import { STATISTICS_FILE, type SifStatistics, type SifStatisticsFile } from '../src/embed/semantic/statistics.ts';
 import { embeddingText } from '../src/jobs/derived.ts';
+import { tokenize } from '../src/embed/tokenize.ts';
 import { normalizePosting } from '../src/ingest/normalize/normalize-posting.ts';
 import { readPostings } from '../src/ingest/readers/read-postings.ts';
 
@@ -71,7 +72,7 @@ for (const [set, files] of Object.entries(SETS)) {
   const counts = new Map<string, number>();
   let total = 0;
   for (const text of texts) {
-    for (const { word } of counter.knownWords(text)) {
+    for (const { word } of counter.knownWords(tokenize(text))) {
       counts.set(word, (counts.get(word) ?? 0) + 1);
       total++;
     }

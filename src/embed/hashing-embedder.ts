@@ -154,11 +154,11 @@ export class HashingEmbedder implements Embedder {
   // Synchronous behind the async interface: about 0.25 ms per 600-word posting on one core, so a
   // batch of 100 holds the event loop for ~25 ms. Not worth a worker thread yet.
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    return texts.map((text) => this.embedOne(text));
+    return texts.map((text) => this.embedWords(tokenize(text)));
   }
 
-  private embedOne(text: string): Float32Array {
-    const words = tokenize(text);
+  /** The vector of a text from its words (`tokenize(text)`), for a caller that has them already. */
+  embedWords(words: readonly string[]): Float32Array {
     let maxFeatures = 2 * words.length;
     for (const word of words) maxFeatures += 3 * word.length + 3;
     const table = this.table;

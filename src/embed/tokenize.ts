@@ -106,6 +106,47 @@ export function stripDiacritics(text: string): string {
  * // ['senior', 'c++', 'c#', 'engineer', '.net', 'node.js', 'children', 'ward']
  */
 export function tokenize(text: string): string[] {
+  return chosen(scan(text));
+}
+
+/** The words of a text's first line, of the rest, and of the whole (the last equal to `tokenize(text)`). */
+export interface TitledWords {
+  title: string[];
+  body: string[];
+  whole: string[];
+}
+
+/**
+ * Tokenises a text once for both parts of the semantic embedder: its word vectors weigh the first
+ * line (the title) apart from the rest, its lexical part takes the whole. A line break ends every
+ * token and every join, so the whole's words are the title's followed by the body's; only the
+ * fallback to stop words is decided per part and for the whole.
+ *
+ * @example
+ * tokenizeTitled('The Nurse\nA ward');
+ * // { title: ['nurse'], body: ['ward'], whole: ['nurse', 'ward'] }
+ */
+export function tokenizeTitled(text: string): TitledWords {
+  const newline = text.indexOf('\n');
+  const title = scan(newline === -1 ? text : text.slice(0, newline));
+  const body = newline === -1 ? { all: [], kept: [] } : scan(text.slice(newline + 1));
+  const kept = title.kept.concat(body.kept);
+  return { title: chosen(title), body: chosen(body), whole: kept.length > 0 ? kept : title.all.concat(body.all) };
+}
+
+interface Scanned {
+  /** Every word, stop words included. */
+  all: string[];
+  /** The words that are not stop words. */
+  kept: string[];
+}
+
+/** A text of stop words only keeps them. */
+function chosen(words: Scanned): string[] {
+  return words.kept.length > 0 ? words.kept : words.all;
+}
+
+function scan(text: string): Scanned {
   const source = stripDiacritics(text);
   // Lower-casing once is cheaper than per word. After NFKD no character changes length when
   // lower-cased (U+0130 decomposes), but the fallback keeps the offsets honest regardless.
@@ -139,5 +180,5 @@ export function tokenize(text: string): string[] {
     all.push(token);
     if (!STOP_WORDS.has(token)) kept.push(token);
   }
-  return kept.length > 0 ? kept : all;
+  return { all, kept };
 }

@@ -7,8 +7,8 @@ import { Piscina } from 'piscina';
 import type { Embedder } from '../embed/embedder.ts';
 import { prepareItems, type Prepared, type PrepareOptions } from './prepare.ts';
 import type { PostingItem } from './readers/read-postings.ts';
-import { createSkillMatcher } from './skills/matcher.ts';
-import { loadTaxonomy } from './skills/taxonomy.ts';
+import { type CompiledSkills, compileSkills, type SkillMatcher, skillMatcherFrom } from './skills/matcher.ts';
+import { loadTaxonomy, type Taxonomy } from './skills/taxonomy.ts';
 import type { WorkerSettings, WorkerTask } from './worker.ts';
 
 export interface CpuPool {
@@ -29,21 +29,37 @@ const MIN_EMBED_SHARE = 50;
 // so each worker loads them itself to run the TypeScript worker module.
 const TSX_LOADER = import.meta.resolve('tsx');
 
+/**
+ * The last taxonomy compiled and its matcher: a process that ingests again (the API server, the
+ * bench) neither compiles it again nor loses the regexes' native code. Keyed by the taxonomy's
+ * content, so an edited user file is compiled afresh.
+ */
+let lastSkills: { taxonomy: string; skills: CompiledSkills; matcher: SkillMatcher } | undefined;
+
+function skillsOf(taxonomy: Taxonomy): { skills: CompiledSkills; matcher: SkillMatcher } {
+  const key = JSON.stringify(taxonomy);
+  if (lastSkills?.taxonomy !== key) {
+    const skills = compileSkills(taxonomy);
+    lastSkills = { taxonomy: key, skills, matcher: skillMatcherFrom(skills) };
+  }
+  return lastSkills;
+}
+
 export async function createCpuPool(options: { threads: number; embedder: Embedder; taxonomyFile?: string }): Promise<CpuPool> {
   const { embedder, taxonomyFile, threads } = options;
+  // Compiled once, here on the main thread (where a bad taxonomy fails with a readable error),
+  // and handed to the workers rather than compiled again by each.
+  const { skills, matcher } = skillsOf(await loadTaxonomy(taxonomyFile));
   if (threads === 0) {
-    const matcher = createSkillMatcher(await loadTaxonomy(taxonomyFile));
     return {
       prepare: async (items, prepareOptions) => prepareItems(items, prepareOptions, matcher),
       embed: (texts) => embedder.embed(texts),
       close: async () => {},
     };
   }
-  // Fail here, on the main thread, with a readable error if the user's taxonomy is bad.
-  await loadTaxonomy(taxonomyFile);
   // Loaded once here, so workers share the semantic embedder's word vectors instead of each reading them.
   await embedder.ready?.();
-  const workerData: WorkerSettings = { taxonomyFile, embedder: embedder.workerSettings };
+  const workerData: WorkerSettings = { skills, embedder: embedder.workerSettings };
   const pool = new Piscina<WorkerTask, unknown>({
     filename: new URL('./worker.ts', import.meta.url).href,
     workerData,

@@ -7,24 +7,23 @@ import type { Embedder } from '../embed/embedder.ts';
 import { createEmbedder } from '../embed/index.ts';
 import { prepareItems, type PrepareOptions } from './prepare.ts';
 import type { PostingItem } from './readers/read-postings.ts';
-import { createSkillMatcher, type SkillMatcher } from './skills/matcher.ts';
-import { loadTaxonomy } from './skills/taxonomy.ts';
+import { type CompiledSkills, type SkillMatcher, skillMatcherFrom } from './skills/matcher.ts';
 
 export interface WorkerSettings {
-  taxonomyFile?: string;
+  skills: CompiledSkills;
   embedder?: NonNullable<Embedder['workerSettings']>;
 }
 
 export type WorkerTask = { kind: 'prepare'; items: PostingItem[]; options: PrepareOptions } | { kind: 'embed'; texts: string[] };
 
 const settings = workerData as WorkerSettings;
-let matcher: Promise<SkillMatcher> | undefined;
+let matcher: SkillMatcher | undefined;
 const embedder = settings.embedder ? createEmbedder(settings.embedder) : undefined;
 
 export default async function run(task: WorkerTask) {
   if (task.kind === 'prepare') {
-    matcher ??= loadTaxonomy(settings.taxonomyFile).then(createSkillMatcher);
-    return prepareItems(task.items, task.options, await matcher);
+    matcher ??= skillMatcherFrom(settings.skills);
+    return prepareItems(task.items, task.options, matcher);
   }
   if (!embedder) throw new Error('this worker has no embedder');
   return embedder.embed(task.texts);

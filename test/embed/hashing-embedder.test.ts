@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../src/embed/index.ts';
 import { HashingEmbedder } from '../../src/embed/hashing-embedder.ts';
-import { tokenize } from '../../src/embed/tokenize.ts';
+import { tokenize, tokenizeTitled } from '../../src/embed/tokenize.ts';
 
 const POSTING =
   'Senior Backend Engineer (Node.js, PostgreSQL, C#/.NET). You’ll own our café-booking APIs, ' +
@@ -125,6 +125,27 @@ describe('tokenize', () => {
 
   it('keeps stop words when a text has nothing else', () => {
     expect(tokenize('Who are we?')).toEqual(['who', 'are', 'we']);
+  });
+
+  it('tokenises a title and its body in one go as each would be alone, and the whole as one text', () => {
+    const texts = [
+      POSTING,
+      'Who are we?\nA café team',
+      'Data Scientist.\n.NET and C++\nnode.js',
+      "C++\n#1 children's ward",
+      'The Nurse\nand the\n',
+      'Who are we\nwe are',
+      'Crème brûlée chef\nΣΊΣΥΦΟΣ\nΣ ward',
+      '\n',
+      '',
+    ];
+    for (const text of texts) {
+      const newline = text.indexOf('\n');
+      const words = tokenizeTitled(text);
+      expect(words.whole).toEqual(tokenize(text));
+      expect(words.title).toEqual(tokenize(newline === -1 ? text : text.slice(0, newline)));
+      expect(words.body).toEqual(newline === -1 ? [] : tokenize(text.slice(newline + 1)));
+    }
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Embedder, WorkerEmbedderSettings } from '../embedder.ts';
 import { JobsightError } from '../../core/errors.ts';
 import { HASHING_EMBEDDER_NAME, HashingEmbedder } from '../hashing-embedder.ts';
-import { tokenize } from '../tokenize.ts';
+import { type TitledWords, tokenizeTitled } from '../tokenize.ts';
 import { loadWordVectors } from './build-cache.ts';
 import { SIF_STATISTICS, type SifStatistics } from './statistics.ts';
 import { WordVectors } from './word-vectors.ts';
@@ -94,8 +94,11 @@ export class SifEmbedder implements Embedder {
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     await this.ready();
-    const lexical = await this.lexical.embed(texts);
-    return texts.map((text, i) => this.join(this.semantic(text), lexical[i]!));
+    return texts.map((text) => {
+      // Tokenised once for both parts.
+      const words = tokenizeTitled(text);
+      return this.join(this.semanticOf(words), this.lexical.embedWords(words.whole));
+    });
   }
 
   /**
@@ -103,12 +106,14 @@ export class SifEmbedder implements Embedder {
    * word is known). The array is reused by the next call: copy it to keep it.
    */
   semantic(text: string): Float64Array {
+    return this.semanticOf(tokenizeTitled(text));
+  }
+
+  private semanticOf(words: TitledWords): Float64Array {
     const sum = this.sum;
     sum.fill(0);
-    const newline = text.indexOf('\n');
-    const title = newline === -1 ? text : text.slice(0, newline);
-    this.addWords(title, this.parameters.titleWeight);
-    if (newline !== -1) this.addWords(text.slice(newline + 1), 1);
+    this.addWords(words.title, this.parameters.titleWeight);
+    this.addWords(words.body, 1);
     const u = this.statistics.commonComponent;
     let projection = 0;
     for (let d = 0; d < sum.length; d++) projection += sum[d]! * u[d]!;
@@ -133,17 +138,17 @@ export class SifEmbedder implements Embedder {
     return vector;
   }
 
-  private addWords(text: string, sectionWeight: number): void {
-    for (const entry of this.knownWords(text)) this.vectors!.addTo(this.sum, entry.index, sectionWeight * entry.weight);
+  private addWords(tokens: readonly string[], sectionWeight: number): void {
+    for (const entry of this.knownWords(tokens)) this.vectors!.addTo(this.sum, entry.index, sectionWeight * entry.weight);
   }
 
   /**
-   * The words of a text that have a vector, in order, as the embedder weighs them (the statistics
-   * script counts these). GloVe splits "node.js" and "c++" into their parts; so does this, when
-   * the whole is unknown.
+   * The words that have a vector, in order, as the embedder weighs them (the statistics script
+   * counts these), of a text's tokens (`tokenize(text)`). GloVe splits "node.js" and "c++" into
+   * their parts; so does this, when the whole is unknown.
    */
-  *knownWords(text: string): Generator<WordEntry> {
-    for (const token of tokenize(text)) {
+  *knownWords(tokens: readonly string[]): Generator<WordEntry> {
+    for (const token of tokens) {
       const entry = this.entry(token);
       if (entry) yield entry;
       else if (/[^\p{L}\p{N}]/u.test(token)) {

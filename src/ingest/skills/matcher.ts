@@ -67,6 +67,21 @@ export function aliasKey(text: string): string {
  * // [{ name: 'Python', ... }, { name: 'R', ... }, { name: 'SQL', ... }, { name: 'PostgreSQL', ... }]
  */
 export function createSkillMatcher(taxonomy: Taxonomy): SkillMatcher {
+  return skillMatcherFrom(compileSkills(taxonomy));
+}
+
+/**
+ * A taxonomy made ready for matching, as plain data: building the regexes' sources costs about as
+ * much as scanning a few hundred postings, so ingest builds them once and hands them to its
+ * worker threads (see cpu-pool.ts).
+ */
+export interface CompiledSkills {
+  skills: SkillMatch[];
+  /** Case-sensitive first: on a tie (same start and length) the stable sort in `scan` keeps its hit. */
+  passes: { source: string; flags: string; lookup: [key: string, id: number][]; fold: boolean }[];
+}
+
+export function compileSkills(taxonomy: Taxonomy): CompiledSkills {
   const skills: SkillMatch[] = taxonomy.skills.map(({ name, category }) => ({ name, category }));
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
@@ -86,13 +101,20 @@ export function createSkillMatcher(taxonomy: Taxonomy): SkillMatcher {
   for (const { alias, id } of all) {
     if (!alias.caseSensitive) for (const plural of plurals(aliasKey(alias.text).toLowerCase())) claim(folded, plural, id);
   }
+  const passes: CompiledSkills['passes'] = [];
+  for (const [lookup, flags, fold] of [
+    [exact, 'g', false],
+    [folded, 'gi', true],
+  ] as const) {
+    if (lookup.size > 0) passes.push({ source: regexSource([...lookup.keys()]), flags, lookup: [...lookup], fold });
+  }
+  return { skills, passes };
+}
 
-  // Case-sensitive first: on a tie (same start and length) the stable sort below keeps its hit.
-  const passes: { regex: RegExp; lookup: Map<string, number>; fold: boolean }[] = [];
-  const exactRegex = compile([...exact.keys()], 'g');
-  const foldedRegex = compile([...folded.keys()], 'gi');
-  if (exactRegex) passes.push({ regex: exactRegex, lookup: exact, fold: false });
-  if (foldedRegex) passes.push({ regex: foldedRegex, lookup: folded, fold: true });
+/** The matcher of a compiled taxonomy (`createSkillMatcher` compiles and builds in one go). */
+export function skillMatcherFrom(compiled: CompiledSkills): SkillMatcher {
+  const { skills } = compiled;
+  const passes = compiled.passes.map(({ source, flags, lookup, fold }) => ({ regex: new RegExp(source, flags), lookup: new Map(lookup), fold }));
 
   function scan(text: string, found: Set<number>): void {
     const hits: { start: number; end: number; id: number }[] = [];
@@ -136,13 +158,12 @@ interface TrieNode {
 }
 
 /**
- * One regex for many aliases, shaped as a trie ("sql(?:[\s\-]+server)?") rather than a flat
+ * The source of one regex for many aliases, shaped as a trie ("sql(?:[\s\-]+server)?") rather than a flat
  * alternation: the engine then tries a handful of first characters at each position instead of
  * every alias. Optional tails are greedy, so the longest alias is tried first, and a shorter one
  * is used when a longer one fails the boundary check.
  */
-function compile(keys: string[], flags: string): RegExp | null {
-  if (keys.length === 0) return null;
+function regexSource(keys: string[]): string {
   const root: TrieNode = { end: false, next: new Map() };
   for (const key of keys) {
     let node = root;
@@ -157,7 +178,7 @@ function compile(keys: string[], flags: string): RegExp | null {
     }
     node.end = true;
   }
-  return new RegExp(`${BEFORE}${emit(root)}${AFTER}`, flags);
+  return `${BEFORE}${emit(root)}${AFTER}`;
 }
 
 function emit(node: TrieNode): string {
