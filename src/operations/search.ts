@@ -7,7 +7,7 @@ import { hitCount, metric, scanOptions, searchText } from '../search/options.ts'
 import { jobId, similarJobs } from '../search/similar.ts';
 import { textSearch } from '../search/text.ts';
 import { explainVectorSearch, VectorSearchOptions, vectorSearch } from '../search/vector.ts';
-import { pendingCount } from '../embed-queue/index.ts';
+import { recentPendingCount } from '../embed-queue/index.ts';
 import { defineOperation } from './operation.ts';
 
 export const SEARCH_MODES = ['vector', 'text', 'hybrid'] as const;
@@ -37,9 +37,10 @@ export const searchOperation = defineOperation({
   reads: true,
   async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, rrfK, vectorWeight, textWeight, ...shared }) {
     const { db } = database;
-    // Postings still in the embedding queue have no vector: the vector branch cannot find them yet.
-    // Counted beside the search (another pool connection), so it adds no round trip to wait for.
-    const pendingNow = pendingCount(db);
+    // `pending`: postings still in the embedding queue, which have no vector, so the vector branch
+    // cannot find them yet. At most a second old (embed-queue/queue.ts, recentPendingCount); when
+    // counted afresh, beside the search on another pool connection, adding no round trip to wait for.
+    const pendingNow = recentPendingCount(db);
     const found = async () => {
       if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
       if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
