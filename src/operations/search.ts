@@ -6,7 +6,7 @@ import { MatchOptions, matchResume } from '../search/match.ts';
 import { hitCount, metric, scanOptions, searchText } from '../search/options.ts';
 import { jobId, similarJobs } from '../search/similar.ts';
 import { textSearch } from '../search/text.ts';
-import { explainVectorSearch, VectorSearchOptions, vectorSearch } from '../search/vector.ts';
+import { checkedVectorSearch, explainVectorSearch, VectorSearchOptions } from '../search/vector.ts';
 import { recentPendingCount } from '../embed-queue/index.ts';
 import { defineOperation } from './operation.ts';
 
@@ -45,7 +45,8 @@ export const searchOperation = defineOperation({
       if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
       if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
       const options = { ...shared, maxDistance };
-      const hits = await vectorSearch(db, embedder, q, options);
+      // Checked already, by this input's schema, made of the same fields as VectorSearchOptions.
+      const hits = await checkedVectorSearch(db, embedder, { query: q, ...options });
       if (!explain) return { mode, hits };
       const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
       return { mode, hits, plan };
