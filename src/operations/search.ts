@@ -1,11 +1,11 @@
 /** Search, similar postings and resume matching: the searches people run. */
 import { z } from 'zod';
 import { SearchFilters } from '../search/filters.ts';
-import { candidateCount, hybridSearch, RRF_OPTIONS } from '../search/hybrid.ts';
+import { candidateCount, checkedHybridSearch, RRF_OPTIONS } from '../search/hybrid.ts';
 import { MatchOptions, matchResume } from '../search/match.ts';
 import { hitCount, metric, scanOptions, searchText } from '../search/options.ts';
 import { jobId, similarJobs } from '../search/similar.ts';
-import { textSearch } from '../search/text.ts';
+import { checkedTextSearch } from '../search/text.ts';
 import { checkedVectorSearch, explainVectorSearch, VectorSearchOptions } from '../search/vector.ts';
 import { recentPendingCount } from '../embed-queue/index.ts';
 import { defineOperation } from './operation.ts';
@@ -41,11 +41,13 @@ export const searchOperation = defineOperation({
     // cannot find them yet. At most a second old (embed-queue/queue.ts, recentPendingCount); when
     // counted afresh, beside the search on another pool connection, adding no round trip to wait for.
     const pendingNow = recentPendingCount(db);
+    // The input is checked already, by a schema made of the same fields as each search's options.
     const found = async () => {
-      if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
-      if (mode === 'hybrid') return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, rrfK, vectorWeight, textWeight }) };
+      if (mode === 'text') return { mode, hits: await checkedTextSearch(db, { query: q, k: shared.k, filters: shared.filters }) };
+      if (mode === 'hybrid') {
+        return { mode, hits: await checkedHybridSearch(db, embedder, { query: q, ...shared, candidates, rrfK, vectorWeight, textWeight }) };
+      }
       const options = { ...shared, maxDistance };
-      // Checked already, by this input's schema, made of the same fields as VectorSearchOptions.
       const hits = await checkedVectorSearch(db, embedder, { query: q, ...options });
       if (!explain) return { mode, hits };
       const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
