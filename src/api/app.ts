@@ -41,14 +41,15 @@ export function createApp({ database, embedder, config, log = consoleLog }: AppO
   );
 
   // Uploads stream to disk with their own limit (api/operations.ts); every other body is small.
-  app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/ingest') return next();
-    return bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: (c) =>
-        c.json<ErrorBody>({ error: `the request body is larger than the limit of ${config.maxBodyBytes.toLocaleString('en')} bytes` }, 413),
-    })(c, next);
+  // GET and HEAD carry none: asking for it would build a whole fetch Request for every search.
+  const smallBody = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: (c) =>
+      c.json<ErrorBody>({ error: `the request body is larger than the limit of ${config.maxBodyBytes.toLocaleString('en')} bytes` }, 413),
   });
+  app.use('/api/*', async (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === '/api/ingest' ? next() : smallBody(c, next),
+  );
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : requireReadKey(config)(c, next)));
 
   app.route('/', healthRoutes(deps));

@@ -214,6 +214,13 @@ export const EMBED_QUEUE_DEFAULTS = {
   /** Workers started in one process (`embed --workers`, `serve --embed-workers`). */
   workers: 1,
 } as const;
+/**
+ * How old, in ms, a search's `pending` (postings in the embedding queue) may be: the count is
+ * kept that long per process and shared by the searches meanwhile, so a busy server counts the
+ * queue about once a second instead of once per search. This process's own writes and stored
+ * batches forget it at once; other processes' show within this time.
+ */
+export const PENDING_COUNT_MAX_AGE_MS = 1000;
 export const MAX_EMBED_QUEUE_BATCH = 2048;
 export const MAX_EMBED_QUEUE_WORKERS = 32;
 

@@ -86,6 +86,16 @@ export function nulPaths(value: unknown, path: PropertyKey[] = []): PropertyKey[
   return [];
 }
 
+/** Whether any string in `value` holds a NUL: nulPaths without building paths, for the input that has none. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') {
+    for (const key in value) if (Object.hasOwn(value, key) && hasNul((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 export const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';
 
 /** Issues in reading order, each naming its field. */
@@ -116,8 +126,10 @@ export function invalidInput(issues: Issue[], options: Pick<ParseOptions, 'what'
  * InvalidInputError naming every bad field. Text with a NUL character is refused everywhere.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, options: ParseOptions): z.output<S> {
-  const nul = nulPaths(input).map((path) => ({ path: (options.label ?? dottedPath)(path) || '(input)', message: NUL_MESSAGE }));
-  if (nul.length > 0) throw invalidInput(nul, options);
+  if (hasNul(input)) {
+    const nul = nulPaths(input).map((path) => ({ path: (options.label ?? dottedPath)(path) || '(input)', message: NUL_MESSAGE }));
+    throw invalidInput(nul, options);
+  }
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw invalidInput(describeIssues(result.error.issues, options), options);

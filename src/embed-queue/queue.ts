@@ -10,6 +10,7 @@
  * and its vector comes from the next claim instead.
  */
 import { sql } from 'drizzle-orm';
+import { PENDING_COUNT_MAX_AGE_MS } from '../core/defaults.ts';
 import { queryRows, type Db } from '../db/database.ts';
 import { storedTexts } from '../jobs/stored-texts.ts';
 
@@ -70,13 +71,14 @@ async function claim(
 export async function completeBatch(db: Db, worker: string, claimed: readonly Claimed[], vectors: readonly Float32Array[]): Promise<number> {
   if (claimed.length === 0) return 0;
   const ids = claimed.map((c) => c.jobId);
-  return db.transaction(async (tx) => {
-    // The postings first, in id order, as an UPDATE of their text locks them first: a writer
-    // changing a text at the same moment waits for us (or we for it) instead of deadlocking.
-    await tx.execute(sql`select id from jobs where id = any(${sql.param(ids)}::bigint[]) order by id for no key update`);
-    const stored = await queryRows<{ id: string | number }>(
-      tx,
-      sql`with done as (
+  return db
+    .transaction(async (tx) => {
+      // The postings first, in id order, as an UPDATE of their text locks them first: a writer
+      // changing a text at the same moment waits for us (or we for it) instead of deadlocking.
+      await tx.execute(sql`select id from jobs where id = any(${sql.param(ids)}::bigint[]) order by id for no key update`);
+      const stored = await queryRows<{ id: string | number }>(
+        tx,
+        sql`with done as (
             delete from embedding_queue q
             using unnest(${sql.param(ids)}::bigint[], ${sql.param(claimed.map((c) => c.version))}::bigint[]) as c(job_id, version)
             where q.job_id = c.job_id and q.version = c.version and q.claimed_by = ${worker}
@@ -86,9 +88,10 @@ export async function completeBatch(db: Db, worker: string, claimed: readonly Cl
           from unnest(${sql.param(ids)}::bigint[], ${sql.param(vectors.map((v) => `[${v.join(',')}]`))}::text[]) as v(id, embedding)
           where jobs.id = v.id and jobs.id in (select job_id from done)
           returning jobs.id`,
-    );
-    return stored.length;
-  });
+      );
+      return stored.length;
+    })
+    .finally(pendingChanged);
 }
 
 /**
@@ -146,8 +149,37 @@ export async function retryFailed(db: Db): Promise<number> {
   return rows.length;
 }
 
-/** Postings without an embedding yet: what searches report as `pending` (the queue holds exactly those). */
+/** Postings without an embedding yet (the queue holds exactly those). */
 export async function pendingCount(db: Db): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from embedding_queue`);
   return row?.n ?? 0;
+}
+
+/** pendingCount of a database handle as counted at `at` (ms), while it is younger than PENDING_COUNT_MAX_AGE_MS. */
+const recentCounts = new WeakMap<Db, { at: number; generation: number; count: Promise<number> }>();
+/** Bumped by pendingChanged: counts made before are stale. */
+let generation = 0;
+
+/**
+ * What searches report as `pending`: pendingCount at most PENDING_COUNT_MAX_AGE_MS old, counted
+ * once for every search in that time (a count per search was the largest cost of a search served
+ * over HTTP after the search itself), and counted again after this process changed the queue
+ * (pendingChanged). Another process's writes show once the count is that old.
+ */
+export function recentPendingCount(db: Db): Promise<number> {
+  const now = performance.now();
+  const known = recentCounts.get(db);
+  if (known && known.generation === generation && now - known.at < PENDING_COUNT_MAX_AGE_MS) return known.count;
+  const count = pendingCount(db);
+  const entry = { at: now, generation, count };
+  recentCounts.set(db, entry);
+  count.catch(() => {
+    if (recentCounts.get(db) === entry) recentCounts.delete(db);
+  });
+  return count;
+}
+
+/** Forgets every recentPendingCount: call after this process may have changed the queue (a write to jobs, a stored batch). */
+export function pendingChanged(): void {
+  generation++;
 }

@@ -80,6 +80,21 @@ export function fieldsOf(operation: AnyOperation): FieldInfo[] {
   return fields;
 }
 
+const lookups = new WeakMap<AnyOperation, { fields: Map<string, FieldInfo>; byPath: Map<string, FieldInfo> }>();
+
+/** The operation's fields by name and by dotted path, made once per operation (inputFromText runs on every request). */
+function fieldLookup(operation: AnyOperation) {
+  let lookup = lookups.get(operation);
+  if (!lookup) {
+    lookup = {
+      fields: new Map(fieldsOf(operation).map((f) => [f.name, f])),
+      byPath: new Map(fieldsOf(operation).map((f) => [f.path.join('.'), f])),
+    };
+    lookups.set(operation, lookup);
+  }
+  return lookup;
+}
+
 /** Values as the front ends receive them: text, lists of text (a repeated parameter, variadic arguments), or booleans (flags). */
 export type GivenValues = Record<string, string | string[] | boolean | undefined>;
 
@@ -110,8 +125,7 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
  * @example inputFromText(searchOperation, { q: 'nurse', k: '5', country: 'GB,IE' }, { what: 'query parameters', noun: 'query parameter' })
  */
 export function inputFromText(operation: AnyOperation, given: GivenValues, options: FromTextOptions): z.output<AnyOperation['input']> {
-  const fields = new Map(fieldsOf(operation).map((f) => [f.name, f]));
-  const byPath = new Map(fieldsOf(operation).map((f) => [f.path.join('.'), f]));
+  const { fields, byPath } = fieldLookup(operation);
   const input: Record<string, unknown> = { ...options.body };
   const issues: Issue[] = [];
   const raw = new Map<string, string>();

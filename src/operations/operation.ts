@@ -19,6 +19,7 @@
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Embedder } from '../embed/embedder.ts';
+import { pendingChanged } from '../embed-queue/index.ts';
 
 export interface OperationContext {
   database: Database;
@@ -81,14 +82,21 @@ export interface Operation<S extends z.ZodObject = z.ZodObject, R = unknown> {
 /**
  * Runs `operation` where it belongs: a `reads` operation on a read replica when there are some
  * (else the primary), any other on the primary; after a `write`, this process's later reads see
- * it. The CLI and the API both run operations through here.
+ * it, on the replicas and in the searches' `pending` (a write to jobs may queue postings for
+ * embedding). The CLI and the API both run operations through here.
  */
 export async function runOperation<S extends z.ZodObject, R>(operation: Operation<S, R>, ctx: OperationContext, input: z.output<S>): Promise<R> {
   const replicas = ctx.database?.replicas;
-  if (!replicas) return operation.run(ctx, input);
-  if (operation.reads) return replicas.read((database) => operation.run({ ...ctx, database }, input));
-  const result = await operation.run(ctx, input);
-  if (operation.write) await replicas.wrote();
+  if (operation.reads && replicas) return replicas.read((database) => operation.run({ ...ctx, database }, input));
+  if (!operation.write) return operation.run(ctx, input);
+  let result: R;
+  try {
+    result = await operation.run(ctx, input);
+  } finally {
+    // Also after a failure: a write that failed part-way (an ingest) may have committed some rows.
+    pendingChanged();
+  }
+  await replicas?.wrote();
   return result;
 }
 

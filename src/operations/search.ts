@@ -1,13 +1,13 @@
 /** Search, similar postings and resume matching: the searches people run. */
 import { z } from 'zod';
 import { SearchFilters } from '../search/filters.ts';
-import { candidateCount, hybridSearch, RRF_OPTIONS, snippetsOption } from '../search/hybrid.ts';
+import { candidateCount, checkedHybridSearch, RRF_OPTIONS, snippetsOption } from '../search/hybrid.ts';
 import { MatchOptions, matchResume } from '../search/match.ts';
 import { hitCount, metric, scanOptions, searchText } from '../search/options.ts';
 import { jobId, similarJobs } from '../search/similar.ts';
-import { textSearch } from '../search/text.ts';
-import { explainVectorSearch, VectorSearchOptions, vectorSearch } from '../search/vector.ts';
-import { pendingCount } from '../embed-queue/index.ts';
+import { checkedTextSearch } from '../search/text.ts';
+import { checkedVectorSearch, explainVectorSearch, VectorSearchOptions } from '../search/vector.ts';
+import { recentPendingCount } from '../embed-queue/index.ts';
 import { defineOperation } from './operation.ts';
 
 export const SEARCH_MODES = ['vector', 'text', 'hybrid'] as const;
@@ -38,15 +38,21 @@ export const searchOperation = defineOperation({
   reads: true,
   async run({ database, embedder }, { q, mode, explain, maxDistance, candidates, snippets, rrfK, vectorWeight, textWeight, ...shared }) {
     const { db } = database;
-    // Postings still in the embedding queue have no vector: the vector branch cannot find them yet.
-    // Counted beside the search (another pool connection), so it adds no round trip to wait for.
-    const pendingNow = pendingCount(db);
+    // `pending`: postings still in the embedding queue, which have no vector, so the vector branch
+    // cannot find them yet. At most a second old (embed-queue/queue.ts, recentPendingCount); when
+    // counted afresh, beside the search on another pool connection, adding no round trip to wait for.
+    const pendingNow = recentPendingCount(db);
+    // The input is checked already, by a schema made of the same fields as each search's options.
     const found = async () => {
-      if (mode === 'text') return { mode, hits: await textSearch(db, q, { k: shared.k, filters: shared.filters }) };
-      if (mode === 'hybrid')
-        return { mode, hits: await hybridSearch(db, embedder, q, { ...shared, candidates, snippets, rrfK, vectorWeight, textWeight }) };
+      if (mode === 'text') return { mode, hits: await checkedTextSearch(db, { query: q, k: shared.k, filters: shared.filters }) };
+      if (mode === 'hybrid') {
+        return {
+          mode,
+          hits: await checkedHybridSearch(db, embedder, { query: q, ...shared, candidates, snippets, rrfK, vectorWeight, textWeight }),
+        };
+      }
       const options = { ...shared, maxDistance };
-      const hits = await vectorSearch(db, embedder, q, options);
+      const hits = await checkedVectorSearch(db, embedder, { query: q, ...options });
       if (!explain) return { mode, hits };
       const { plan: _raw, ...plan } = await explainVectorSearch(db, embedder, q, options);
       return { mode, hits, plan };

@@ -151,7 +151,14 @@ export function snippet(words: string): SQL {
  * const hits = await hybridSearch(db, embedder, 'python data engineer', { k: 10, textWeight: 0.5, snippets: true });
  */
 export async function hybridSearch(db: Db, embedder: Embedder, query: string, options: HybridSearchOptions = {}): Promise<HybridHit[]> {
-  const o = parseInput(HybridSearchOptions, { ...options, query }, { what: 'hybridSearch options' });
+  return checkedHybridSearch(db, embedder, parseInput(HybridSearchOptions, { ...options, query }, { what: 'hybridSearch options' }));
+}
+
+/**
+ * hybridSearch of input already checked by HybridSearchOptions, or by a schema made of the same
+ * fields (the search operation's): a request's input is checked once, not once per layer.
+ */
+export async function checkedHybridSearch(db: Db, embedder: Embedder, o: z.output<typeof HybridSearchOptions>): Promise<HybridHit[]> {
   const op = distanceOperator(o.metric);
   const vector = await embedQuery(embedder, o.query);
   const words = o.textQuery ?? o.query;

@@ -29,7 +29,14 @@ export type TextSearchOptions = Omit<z.input<typeof TextSearchOptions>, 'query'>
  * const hits = await textSearch(db, '"data engineer" (python OR scala) -intern', { k: 10 });
  */
 export async function textSearch(db: Db, query: string, options: TextSearchOptions = {}): Promise<TextHit[]> {
-  const o = parseInput(TextSearchOptions, { ...options, query }, { what: 'textSearch options' });
+  return checkedTextSearch(db, parseInput(TextSearchOptions, { ...options, query }, { what: 'textSearch options' }));
+}
+
+/**
+ * textSearch of input already checked by TextSearchOptions, or by a schema made of the same
+ * fields (the search operation's): a request's input is checked once, not once per layer.
+ */
+export async function checkedTextSearch(db: Db, o: z.output<typeof TextSearchOptions>): Promise<TextHit[]> {
   // ts_headline is costly, so it runs in the outer query over the k best rows only.
   const rows = await queryRows<TextHit>(
     db,

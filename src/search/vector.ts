@@ -38,13 +38,19 @@ export const VectorSearchOptions = z.strictObject({
 });
 export type VectorSearchOptions = Omit<z.input<typeof VectorSearchOptions>, 'query'>;
 
+/** The query and VectorSearchOptions checked, defaults filled in: what a vector search runs from. */
+export type CheckedVectorSearch = z.output<typeof VectorSearchOptions>;
+
+function checkVectorSearch(query: string, options: VectorSearchOptions): CheckedVectorSearch {
+  return parseInput(VectorSearchOptions, { ...options, query }, { what: 'vectorSearch options' });
+}
+
 /**
- * What vectorSearch runs, checked and prepared, for the search itself and for its EXPLAIN.
+ * What a vector search runs, prepared, for the search itself and for its EXPLAIN.
  * With filters and no ef_search given, the ef_search follows the filters' estimated share of
  * postings (filter-share.ts), so a selective filter still finds its true nearest.
  */
-async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions) {
-  const o = parseInput(VectorSearchOptions, { ...options, query }, { what: 'vectorSearch options' });
+async function prepareVectorSearch(db: Db, embedder: Embedder, o: CheckedVectorSearch) {
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
   const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
@@ -76,7 +82,15 @@ async function prepareVectorSearch(db: Db, embedder: Embedder, query: string, op
  *   k: 5, filters: { country: ['GB'] }, maxDistance: 0.6 });
  */
 export async function vectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorHit[]> {
-  const { statement, planned } = await prepareVectorSearch(db, embedder, query, options);
+  return checkedVectorSearch(db, embedder, checkVectorSearch(query, options));
+}
+
+/**
+ * vectorSearch of input already checked by VectorSearchOptions, or by a schema made of the same
+ * fields (the search operation's): a request's input is checked once, not once per layer.
+ */
+export async function checkedVectorSearch(db: Db, embedder: Embedder, input: CheckedVectorSearch): Promise<VectorHit[]> {
+  const { statement, planned } = await prepareVectorSearch(db, embedder, input);
   const rows = await scanRows<VectorHit>(db, planned, statement);
   return rows.map(numericHit);
 }
@@ -128,7 +142,7 @@ function* planNodes(value: unknown): Generator<PlanNode> {
  * the graph.
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
-  const { statement, settings, planned, filtered, access, describe } = await prepareVectorSearch(db, embedder, query, options);
+  const { statement, settings, planned, filtered, access, describe } = await prepareVectorSearch(db, embedder, checkVectorSearch(query, options));
   const [row] = await scanRows<{ 'QUERY PLAN': unknown }>(db, planned, sql`explain (format json) ${statement}`);
   const raw = row?.['QUERY PLAN'];
   const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;

@@ -11,6 +11,9 @@ import { OpenAICompatibleEmbedder } from '../../src/embed/openai-compatible.ts';
 import { pendingCount, queueStatus, retryFailed, runEmbedWorkers } from '../../src/embed-queue/index.ts';
 import { addJobs, updateJob } from '../../src/jobs/repository.ts';
 import { embeddingText } from '../../src/jobs/derived.ts';
+import { jobsAddOperation } from '../../src/operations/jobs.ts';
+import { runOperation } from '../../src/operations/operation.ts';
+import { searchOperation } from '../../src/operations/search.ts';
 import { describeEngines, testEmbedder } from '../helpers/engines.ts';
 import { startFakeProvider, type FakeProvider, type FakeProviderOptions } from '../helpers/fake-embedding-server.ts';
 import { ingest } from '../helpers/ingest.ts';
@@ -96,6 +99,21 @@ describeEngines('embedding queue', ({ database }) => {
     await db.execute(sql`delete from jobs where id = ${bare!.id}`);
     expect(await queued(db)).toEqual([embedded!.id]);
     expect(await pendingCount(db)).toBe(1);
+  });
+
+  it("searches report pending, counted at most a second before and again after this process's writes and stored batches", async () => {
+    const { db } = database();
+    await db.execute(sql`truncate jobs cascade`);
+    const context = { database: database(), embedder: testEmbedder };
+    const pending = async () => (await runOperation(searchOperation, context, searchOperation.input.parse({ q: 'porter' }))).pending;
+    expect(await pending()).toBe(0);
+    // Another writer queues a posting; this process's next write (a posting embedded at once) counts again.
+    await db.execute(sql`insert into jobs (source, external_id, title, content_hash) values ('sql', 'p', 'Porter', 'p')`);
+    await runOperation(jobsAddOperation, context, jobsAddOperation.input.parse({ title: 'Night porter', description: 'Nights' }));
+    expect(await pending()).toBe(1);
+    // A worker of this process storing its batch counts again.
+    expect((await runEmbedWorkers(database(), testEmbedder, {})).embedded).toBe(1);
+    expect(await pending()).toBe(0);
   });
 
   it('ingest --embed later loads real postings without vectors and queues them; workers embed each exactly once despite 500s and 429s', async () => {
