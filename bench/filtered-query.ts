@@ -5,8 +5,10 @@
  * and the filter then drops most of them, so a selective filter returns fewer than 10 rows.
  * The filters are picked from the data: the country, skill, city, remote mode or employment type
  * whose share of postings is nearest each target. The `hnsw` and `hnsw+iterative` modes run at
- * DEFAULT_EF_SEARCH, so they differ only in the iterative scan; `jobsight` is vectorSearch with
- * its defaults (iterative, ef_search from the filter's estimated share, search/filter-share.ts).
+ * DEFAULT_EF_SEARCH, so they differ only in the iterative scan (with the scan limits and the
+ * fetch of 10 × k that a filtered iterative search takes from the filter's estimated share);
+ * `jobsight` is vectorSearch with its defaults (iterative, ef_search from the filter's estimated
+ * share too, search/filter-share.ts).
  * The modes run interleaved query by query, and recall is tie-aware (lib/recall.ts).
  */
 import { sql } from 'drizzle-orm';

@@ -4,10 +4,12 @@
  *
  * - Every connection starts with `hnsw.ef_search` at Jobsight's default (db/session-defaults.ts),
  *   so a search at the default needs no setting at all, and the planner costs the HNSW scan at it.
- * - The iterative scans and an ef_search are also applied inside the search's own statement:
- *   `set_config(name, value, true)` in the scalar subquery that yields the query vector, which
- *   PostgreSQL runs (as an InitPlan) before the index scan reads its first tuple. pgvector reads
- *   both settings when the scan starts, not when the query is planned, and is_local = true ends
+ * - The iterative scans, their limits and an ef_search are also applied inside the search's own
+ *   statement: `set_config(name, value, true)` in the scalar subquery that yields the query
+ *   vector, which PostgreSQL runs (as an InitPlan) before the index scan reads its first tuple.
+ *   pgvector reads these settings when the scan starts, not when the query is planned (even
+ *   hnsw.scan_mem_multiplier, read when the scan is begun: PostgreSQL begins an index scan at
+ *   its first fetch, after the InitPlan; checked on PostgreSQL 15 and PGlite), and is_local = true ends
  *   them with the statement's implicit transaction, so nothing leaks into the next query on a
  *   pooled connection.
  * - pgvector's cost estimate does read ef_search (HNSW) and probes (IVFFlat) at planning time
@@ -35,6 +37,10 @@ export interface SearchSettings {
   probes?: number;
   /** Let HNSW and IVFFlat scans continue until enough rows pass the filters (pgvector 0.8 `relaxed_order`). */
   iterative?: boolean;
+  /** How far an iterative HNSW scan may go: hnsw.max_scan_tuples (pgvector default 20,000). Read when the scan runs. */
+  maxScanTuples?: number;
+  /** Its memory: hnsw.scan_mem_multiplier × work_mem (pgvector default 1). Read when the scan starts. */
+  scanMemMultiplier?: number;
   /** The tables are distributed by Citus (see isDistributed): settings go to the workers by SET LOCAL. */
   distributed?: boolean;
 }
@@ -57,7 +63,13 @@ export function isDistributed(db: Db): Promise<boolean> {
   return known;
 }
 
-const SearchSettings = z.object({ ...scanOptions(), iterative: z.boolean().optional() });
+const SearchSettings = z.object({
+  ...scanOptions(),
+  iterative: z.boolean().optional(),
+  maxScanTuples: z.number().int().min(1).optional(),
+  // pgvector's bounds.
+  scanMemMultiplier: z.number().int().min(1).max(1000).optional(),
+});
 
 /**
  * Settings already checked, by what they hold: a search reads its settings twice or more, and
@@ -69,14 +81,16 @@ const checkedValues = new Map<string, readonly [string, string][]>();
 /** The settings as (name, value) pairs for set_config. */
 function settingValues(settings: SearchSettings): readonly [string, string][] {
   // JSON keeps types apart: 40 and '40' are not the same setting to check.
-  const key = JSON.stringify([settings.efSearch, settings.probes, settings.iterative]);
+  const key = JSON.stringify([settings.efSearch, settings.probes, settings.iterative, settings.maxScanTuples, settings.scanMemMultiplier]);
   let values = checkedValues.get(key);
   if (!values) {
-    const { efSearch, probes, iterative } = parseInput(SearchSettings, settings, { what: 'search settings' });
+    const { efSearch, probes, iterative, maxScanTuples, scanMemMultiplier } = parseInput(SearchSettings, settings, { what: 'search settings' });
     const pairs: [string, string][] = [];
     if (efSearch !== undefined) pairs.push(['hnsw.ef_search', String(efSearch)]);
     if (probes !== undefined) pairs.push(['ivfflat.probes', String(probes)]);
     if (iterative) pairs.push(['hnsw.iterative_scan', 'relaxed_order'], ['ivfflat.iterative_scan', 'relaxed_order']);
+    if (maxScanTuples !== undefined) pairs.push(['hnsw.max_scan_tuples', String(maxScanTuples)]);
+    if (scanMemMultiplier !== undefined) pairs.push(['hnsw.scan_mem_multiplier', String(scanMemMultiplier)]);
     values = pairs;
     checkedValues.set(key, values);
   }

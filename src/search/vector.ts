@@ -10,7 +10,7 @@ import type { Db } from '../db/database.ts';
 import { vectorIndexes } from '../db/vector-indexes.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { distanceOperator, embedQuery, nearest } from './distance.ts';
-import { estimatedFilterShare, filteredEfSearch } from './filter-share.ts';
+import { estimatedFilterShare, type FilteredScan, filteredEfSearch, filteredScan } from './filter-share.ts';
 import { filterConditions, SearchFilters } from './filters.ts';
 import { type Hit, numericHit, selectHits } from './hits.ts';
 import { hitCount, metric, scanOptions, searchText } from './options.ts';
@@ -48,27 +48,32 @@ function checkVectorSearch(query: string, options: VectorSearchOptions): Checked
 /**
  * What a vector search runs, prepared, for the search itself and for its EXPLAIN.
  * With filters and no ef_search given, the ef_search follows the filters' estimated share of
- * postings (filter-share.ts), so a selective filter still finds its true nearest.
+ * postings (filter-share.ts), so a selective filter still finds its true nearest; a filtered
+ * iterative scan also takes its limits from that share, and fetches more rows than k to keep
+ * the k nearest (filteredScan). Without filters nothing of this applies.
  */
 async function prepareVectorSearch(db: Db, embedder: Embedder, o: CheckedVectorSearch) {
   const vector = await embedQuery(embedder, o.query);
   const maxDistance = o.maxDistance ?? null;
-  const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, await estimatedFilterShare(db, o.filters)) : DEFAULT_EF_SEARCH);
+  const iterative = o.iterative ?? o.filters !== undefined;
+  // The share sets the ef_search unless given, and a filtered iterative scan's limits.
+  const share = o.filters && (iterative || o.efSearch === undefined) ? await estimatedFilterShare(db, o.filters) : 1;
+  const efSearch = o.efSearch ?? (o.filters ? filteredEfSearch(o.k, share) : DEFAULT_EF_SEARCH);
+  const scan = o.filters && iterative ? { share, ...filteredScan(o.k, share) } : null;
+  const limits = scan ? { maxScanTuples: scan.maxScanTuples, scanMemMultiplier: scan.scanMemMultiplier } : {};
   const [distributed, available] = await Promise.all([isDistributed(db), searchAccess(db, o.metric)]);
-  const { access, settings } = scanThrough(
-    available,
-    { iterative: o.iterative ?? o.filters !== undefined, efSearch, probes: o.probes, distributed },
-    o.k,
-  );
+  const limit = scan?.fetch ?? o.k;
+  const { access, settings } = scanThrough(available, { iterative, efSearch, probes: o.probes, distributed, ...limits }, limit);
   // What the planner must see first: what the caller asked for. The ef_search chosen for a
   // filter is applied in the statement only (one round trip), and the plan is costed at the
   // default: the filter's share already tells the planner when an exact scan is cheaper.
   // On Citus every setting goes to the workers before the statement (scan-settings.ts).
   const planned = distributed ? settings : { efSearch: o.efSearch ?? DEFAULT_EF_SEARCH, probes: o.probes };
   const target = scanTarget(sql`${vector}::vector`, settings, planned);
-  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit: o.k, access })}
-    ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}`;
-  return { statement, settings, planned, filtered: o.filters !== undefined, access, describe: () => describeAccess(access, o.metric) };
+  const statement = sql`with ${nearest('nearest', { op: distanceOperator(o.metric), target, where: filterConditions(o.filters ?? {}), limit, access })}
+    ${selectHits('nearest', sql`nearest.distance`, sql`nearest.distance, jobs.id`, sql`${maxDistance}::float8 is null or nearest.distance <= ${maxDistance}::float8`)}
+    ${limit > o.k ? sql`limit ${o.k}` : sql``}`;
+  return { statement, settings, planned, filtered: o.filters !== undefined, scan, access, describe: () => describeAccess(access, o.metric) };
 }
 
 /**
@@ -104,6 +109,11 @@ export interface VectorPlan {
   storage: Storage;
   /** Whether the index scan may continue past ef_search until k rows pass the filters. */
   iterative: boolean;
+  /**
+   * A filtered iterative scan: the filters' estimated share of postings, and the limits and
+   * fetch chosen from it (search/filter-share.ts filteredScan); null without filters or iteration.
+   */
+  filteredScan: (FilteredScan & { share: number }) | null;
   /**
    * On Citus, how the search was spread: each of `shards` shards answers its own top k (through
    * its own copy of the index, when kind is `index`) and the coordinator merges them. null on one node.
@@ -142,7 +152,11 @@ function* planNodes(value: unknown): Generator<PlanNode> {
  * the graph.
  */
 export async function explainVectorSearch(db: Db, embedder: Embedder, query: string, options: VectorSearchOptions = {}): Promise<VectorPlan> {
-  const { statement, settings, planned, filtered, access, describe } = await prepareVectorSearch(db, embedder, checkVectorSearch(query, options));
+  const { statement, settings, planned, filtered, scan, access, describe } = await prepareVectorSearch(
+    db,
+    embedder,
+    checkVectorSearch(query, options),
+  );
   const [row] = await scanRows<{ 'QUERY PLAN': unknown }>(db, planned, sql`explain (format json) ${statement}`);
   const raw = row?.['QUERY PLAN'];
   const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -155,7 +169,12 @@ export async function explainVectorSearch(db: Db, embedder: Embedder, query: str
     ? Math.max(0, ...nodes.map((n) => n['Task Count'] ?? 0))
     : 0;
   const distributed = shards > 0 ? { shards } : null;
-  const iterative = index !== null && settings.iterative;
+  const iterative = index !== null && settings.iterative === true;
+  const filteredScan = iterative ? scan : null;
+  const limits = filteredScan
+    ? `; for the filters' estimated ${(filteredScan.share * 100).toPrecision(2)} % of postings it may visit ${filteredScan.maxScanTuples} tuples ` +
+      `(hnsw.max_scan_tuples) in work_mem × ${filteredScan.scanMemMultiplier} (hnsw.scan_mem_multiplier), and keeps the nearest k of ${filteredScan.fetch} rows`
+    : '';
   const where = distributed ? `distributed (Citus): each of ${shards} shards answers its own top k and the coordinator merges them; per shard, ` : '';
   const exact =
     access.storage !== 'vector'
@@ -169,7 +188,7 @@ export async function explainVectorSearch(db: Db, embedder: Embedder, query: str
     where +
     (index === null
       ? exact
-      : `index: ${index}${iterative ? ', iterative scan (relaxed_order): it keeps scanning until k rows pass the filters' : ''}`) +
+      : `index: ${index}${iterative ? `, iterative scan (relaxed_order): it keeps scanning until k rows pass the filters${limits}` : ''}`) +
     (access.storage === 'vector' ? '' : `; ${describe()}`);
-  return { kind: index === null ? 'exact' : 'index', index, storage: access.storage, iterative, distributed, summary, plan };
+  return { kind: index === null ? 'exact' : 'index', index, storage: access.storage, iterative, filteredScan, distributed, summary, plan };
 }

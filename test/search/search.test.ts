@@ -6,12 +6,12 @@ import { loadDemo } from '../../src/demo/load-demo.ts';
 import { JobsightError } from '../../src/core/errors.ts';
 import { addJobs } from '../../src/jobs/repository.ts';
 import { DEFAULT_EF_SEARCH, HYBRID_DEFAULTS, MAX_EF_SEARCH } from '../../src/core/defaults.ts';
-import { estimatedFilterShare, filteredEfSearch } from '../../src/search/filter-share.ts';
+import { estimatedFilterShare, filteredEfSearch, filteredScan } from '../../src/search/filter-share.ts';
 import { parseFilters } from '../../src/search/filters.ts';
 import { hybridSearch, rrfScore } from '../../src/search/hybrid.ts';
 import { textSearch } from '../../src/search/text.ts';
 import type { Metric } from '../../src/search/options.ts';
-import { vectorSearch } from '../../src/search/vector.ts';
+import { explainVectorSearch, vectorSearch } from '../../src/search/vector.ts';
 import { describeEngines, testEmbedder, type EngineName } from '../helpers/engines.ts';
 
 const SKILLED = [
@@ -183,9 +183,24 @@ describeEngines('search', ({ engine, database }) => {
       expect(share).toBeGreaterThan(actual / 3);
       expect(share).toBeLessThan(Math.min(1, actual * 3));
       expect(await estimatedFilterShare(db, parseFilters({}))).toBe(1);
+      // With sequential scans priced out the server plans the two counts in parallel, in another order.
+      const priced = await database().session(async (s) => {
+        await s.execute(sql`set enable_seqscan = off`);
+        try {
+          return await estimatedFilterShare(s, filters);
+        } finally {
+          await s.execute(sql`reset enable_seqscan`);
+        }
+      });
+      expect(priced).toBeCloseTo(share, 6);
       expect(filteredEfSearch(10, 0.1)).toBe(200);
       expect(filteredEfSearch(10, 0.5)).toBe(DEFAULT_EF_SEARCH);
       expect(filteredEfSearch(10, 0.001)).toBe(MAX_EF_SEARCH);
+      // The iterative scan's limits grow as the share falls, within pgvector's default and a cap.
+      expect(filteredScan(10, 0.5)).toEqual({ fetch: 100, maxScanTuples: 20_000, scanMemMultiplier: 1 });
+      expect(filteredScan(10, 0.05)).toEqual({ fetch: 100, maxScanTuples: 40_000, scanMemMultiplier: 2 });
+      expect(filteredScan(10, 0.001)).toEqual({ fetch: 100, maxScanTuples: 400_000, scanMemMultiplier: 20 });
+      expect(filteredScan(5000, 0.5).fetch).toBe(5000);
     });
 
     it('salary, company and dates filter on their columns', async () => {
@@ -257,6 +272,42 @@ describeEngines('search', ({ engine, database }) => {
         expectAscending(hits.map((h) => h.distance));
         expect(plain.length).toBeLessThan(30);
         expect(after).toEqual({ iterative: 'off', ef: String(DEFAULT_EF_SEARCH) });
+      });
+
+      it("a filtered scan goes as far as the filter's share needs, past the session's pgvector limit, and matches the exact result", async () => {
+        // hnsw.max_scan_tuples at 1 stands for a table far larger than the limit: an iterative
+        // scan left at the session's limit stops after its first ef_search candidates.
+        const filters = { country: ['GB'], remoteMode: ['remote' as const] };
+        const { hits, plan, after } = await database().session(async (db) => {
+          await db.execute(sql`set enable_seqscan = off`);
+          await db.execute(sql`set hnsw.max_scan_tuples = 1`);
+          try {
+            const hits = await vectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch: 40 });
+            const plan = await explainVectorSearch(db, testEmbedder, FIXED_QUERY, { k: 30, filters, efSearch: 40 });
+            const [after] = await queryRows<{ tuples: string }>(db, sql`select current_setting('hnsw.max_scan_tuples') as tuples`);
+            return { hits, plan, after };
+          } finally {
+            await db.execute(sql`reset enable_seqscan`);
+            await db.execute(sql`reset hnsw.max_scan_tuples`);
+          }
+        });
+        const exact = await database().db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_indexscan = off`);
+          return vectorSearch(tx, testEmbedder, FIXED_QUERY, { k: 30, filters });
+        });
+        expect(plan.kind).toBe('index');
+        expect(hits.map((h) => h.id)).toEqual(exact.map((h) => h.id));
+        const share = await estimatedFilterShare(database().db, parseFilters(filters));
+        expect(plan.filteredScan).toEqual({ share, ...filteredScan(30, share) });
+        expect(plan.summary).toContain(`may visit ${plan.filteredScan!.maxScanTuples} tuples`);
+        // Set for the statement only.
+        expect(after).toEqual({ tuples: '1' });
+      });
+
+      it('an unfiltered search sets no scan limits and fetches k rows', async () => {
+        const plan = await withIndexScan((db) => explainVectorSearch(db, testEmbedder, FIXED_QUERY, { k: 10 }));
+        expect(plan.filteredScan).toBeNull();
+        expect(plan.summary).not.toContain('max_scan_tuples');
       });
 
       it('a market slice "like" a query larger than ef_search still holds its size (iterative scan)', async () => {
