@@ -73,10 +73,12 @@ const SearchSettings = z.object({
 
 /**
  * Settings already checked, by what they hold: a search reads its settings twice or more, and
- * checking them costs more than the rest of building its statement. At most MAX_EF_SEARCH ×
- * (MAX_PROBES + 1) × 2 small entries, since only valid settings are kept.
+ * checking them costs more than the rest of building its statement. Only valid settings are
+ * kept, and at most CHECKED_VALUES_KEPT of them: a filtered search's scan limits follow its
+ * filter's share, so a long-running server would otherwise keep one entry per share it met.
  */
 const checkedValues = new Map<string, readonly [string, string][]>();
+const CHECKED_VALUES_KEPT = 1024;
 
 /** The settings as (name, value) pairs for set_config. */
 function settingValues(settings: SearchSettings): readonly [string, string][] {
@@ -92,6 +94,7 @@ function settingValues(settings: SearchSettings): readonly [string, string][] {
     if (maxScanTuples !== undefined) pairs.push(['hnsw.max_scan_tuples', String(maxScanTuples)]);
     if (scanMemMultiplier !== undefined) pairs.push(['hnsw.scan_mem_multiplier', String(scanMemMultiplier)]);
     values = pairs;
+    if (checkedValues.size >= CHECKED_VALUES_KEPT) checkedValues.clear();
     checkedValues.set(key, values);
   }
   return values;
