@@ -86,10 +86,8 @@ const lookups = new WeakMap<AnyOperation, { fields: Map<string, FieldInfo>; byPa
 function fieldLookup(operation: AnyOperation) {
   let lookup = lookups.get(operation);
   if (!lookup) {
-    lookup = {
-      fields: new Map(fieldsOf(operation).map((f) => [f.name, f])),
-      byPath: new Map(fieldsOf(operation).map((f) => [f.path.join('.'), f])),
-    };
+    const fields = fieldsOf(operation);
+    lookup = { fields: new Map(fields.map((f) => [f.name, f])), byPath: new Map(fields.map((f) => [f.path.join('.'), f])) };
     lookups.set(operation, lookup);
   }
   return lookup;
